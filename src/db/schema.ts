@@ -1,0 +1,119 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+/** Timestamps are written as Date or ISO text and read back as Date. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  size_profile: JSONColumnType<Record<string, unknown>>;
+  created_at: Timestamp;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  roles: ColumnType<string[], string[], string[]>;
+  language: string;
+  disabled: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the session token; the token itself lives only in the browser's cookie. */
+  id: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Timestamp;
+  actor_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: ColumnType<unknown, string | null, string | null>;
+  after: ColumnType<unknown, string | null, string | null>;
+}
+
+export interface IdempotencyTable {
+  key: string;
+  scope: string;
+  request_hash: string;
+  status: number;
+  response: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+}
+
+export interface SiteTable {
+  id: string;
+  name: string;
+}
+
+export interface DepotTable {
+  id: string;
+  name: string;
+  site_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface ItemTable {
+  id: string;
+  /** Names per language, e.g. {"en":"Cap","ru":"Кепи","ko":"모자"}. */
+  names: JSONColumnType<Record<string, string>>;
+  /** The size system its labels are written in (an id of the sizes module), or null for one-size items. */
+  size_system: string | null;
+  sort: number;
+  created_at: Timestamp;
+}
+
+export interface ItemVariantTable {
+  item_id: string;
+  label: string;
+  sort: number;
+  /** Body intervals this size fits, as the sizes module states them. */
+  fits: JSONColumnType<Record<string, unknown>>;
+}
+
+export interface IntakeTable {
+  id: string;
+  name: string;
+  site_id: string;
+  start_date: ColumnType<string, string, string>;
+  status: string;
+  created_at: Timestamp;
+}
+
+export interface PersonTable {
+  id: string;
+  intake_id: string;
+  name: string;
+  name_latin: string | null;
+  name_cyrillic: string | null;
+  site_id: string;
+  birth_date: string | null;
+  sex: string | null;
+  unit: string | null;
+  language: string | null;
+  extra: JSONColumnType<Record<string, string>, string, string>;
+  created_at: Timestamp;
+}
+
+export interface Database {
+  organisations: OrganisationTable;
+  users: UserTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
+  idempotency_keys: IdempotencyTable;
+  sites: SiteTable;
+  depots: DepotTable;
+  items: ItemTable;
+  item_variants: ItemVariantTable;
+  intakes: IntakeTable;
+  people: PersonTable;
+}

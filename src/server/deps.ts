@@ -1,0 +1,19 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { SignInThrottle } from '../services/auth.ts';
+import type { Actor, ServiceContext } from '../services/context.ts';
+import type { AppEnv } from './env.ts';
+
+export interface ServerDeps {
+  ctx: ServiceContext;
+  throttle: SignInThrottle;
+  /** Set cookies with `Secure` (behind HTTPS). */
+  secureCookies: boolean;
+}
+
+export type App = OpenAPIHono<AppEnv>;
+
+/** The acting account of a request that passed its role check. */
+export function actorOf(c: { get(key: 'user'): AppEnv['Variables']['user'] }): Actor {
+  const user = c.get('user');
+  return { userId: user?.id ?? null, roles: user?.roles ?? [] };
+}

@@ -1,0 +1,225 @@
+import { pipeline, type Readable, Transform } from 'node:stream';
+import { sql, type Transaction } from 'kysely';
+import { readTable, type TableRow } from '../adapters/tabular/read-rows.ts';
+import { appendAudit } from '../db/repositories/audit.ts';
+import { onceForKey } from '../db/repositories/idempotency.ts';
+import type { Database } from '../db/schema.ts';
+import { InputError, type Issue, NotFoundError } from '../domain/errors.ts';
+import { LIMITS } from '../domain/limits.ts';
+import {
+  checkHeaders,
+  type PersonInput,
+  parseRosterRow,
+  ROSTER_COLUMNS,
+} from '../domain/roster/roster-row.ts';
+import type { Actor, ServiceContext } from './context.ts';
+
+export interface RosterImportInput {
+  intakeId: string;
+  fileName: string;
+  stream: Readable;
+  /** Total bytes, when known, for progress. */
+  size?: number;
+  idempotencyKey?: string;
+  /** Reported as rows are read: bytes read so far (when known) and rows seen. */
+  onProgress?: (p: { rows: number; bytes?: number; size?: number }) => void;
+}
+
+export interface RosterImportResult {
+  intakeId: string;
+  fileName: string;
+  imported: number;
+  /** Columns that are not roster columns, kept per person in `extra`. */
+  extraColumns: string[];
+}
+
+/** Stop collecting problems after this many: the file clearly needs fixing, and the answer must stay readable. */
+const MAX_ISSUES = 200;
+const BATCH = 2000;
+
+/**
+ * Imports a roster file into an intake, all or nothing: every row is checked, every problem is reported with its
+ * row and column, and nothing is stored unless the whole file is good. Rows are inserted in batches inside one
+ * transaction while the file streams, so a million-row file never sits in memory and a failure rolls all back.
+ */
+export async function importRoster(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: RosterImportInput,
+): Promise<RosterImportResult> {
+  const intake = await ctx.db
+    .selectFrom('intakes')
+    .selectAll()
+    .where('id', '=', input.intakeId)
+    .executeTakeFirst();
+  if (!intake) throw new NotFoundError('intake', input.intakeId);
+  const sites = await ctx.db.selectFrom('sites').select(['id', 'name']).execute();
+  const siteIds = new Map<string, string>();
+  for (const s of sites) {
+    siteIds.set(s.id, s.id);
+    siteIds.set(s.id.toLowerCase(), s.id);
+    siteIds.set(s.name.toLowerCase(), s.id);
+  }
+
+  const stored = await onceForKey(
+    ctx.db,
+    {
+      key: input.idempotencyKey,
+      scope: `roster-import:${input.intakeId}`,
+      request: { intake: input.intakeId, file: input.fileName, size: input.size },
+      now: ctx.now(),
+    },
+    async (trx) => {
+      const result = await streamIntoIntake(trx, ctx, input, { siteIds, defaultSiteId: intake.site_id });
+      await appendAudit(trx, {
+        at: ctx.now(),
+        actorId: actor.userId,
+        action: 'roster.imported',
+        entity: 'intake',
+        entityId: input.intakeId,
+        after: { file: input.fileName, imported: result.imported },
+      });
+      return { status: 200, body: result };
+    },
+  );
+  return stored.body;
+}
+
+async function streamIntoIntake(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  input: RosterImportInput,
+  sites: { siteIds: Map<string, string>; defaultSiteId: string },
+): Promise<RosterImportResult> {
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  let batch: PersonInput[] = [];
+  let batchRows: number[] = [];
+  let headers: string[] = [];
+  let rows = 0;
+  let imported = 0;
+  let bytes = 0;
+  const counted = pipeline(
+    input.stream,
+    new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        bytes += chunk.length;
+        done(null, chunk);
+      },
+    }),
+    () => {},
+  );
+  const addIssue = (issue: Issue) => {
+    if (issues.length < MAX_ISSUES) issues.push(issue);
+  };
+
+  const flush = async () => {
+    if (!batch.length) return;
+    if (!issues.length) {
+      // Ids must be unique across all intakes: the QR slip carries the person id alone.
+      const clash = await trx
+        .selectFrom('people')
+        .select(['id', 'intake_id'])
+        .where(
+          'id',
+          'in',
+          batch.map((p) => p.id),
+        )
+        .execute();
+      for (const c of clash) {
+        const at = batch.findIndex((p) => p.id === c.id);
+        addIssue({
+          file: input.fileName,
+          row: batchRows[at],
+          field: 'id',
+          reason: `duplicate id "${c.id}": already in intake ${c.intake_id}`,
+        });
+      }
+      if (!issues.length) {
+        await insertPeople(trx, input.intakeId, batch, ctx.now());
+        imported += batch.length;
+      }
+    }
+    batch = [];
+    batchRows = [];
+  };
+
+  let ctxRow: Parameters<typeof parseRosterRow>[2] | undefined;
+  for await (const item of readTable({ fileName: input.fileName, stream: counted })) {
+    if ('headers' in item) {
+      headers = item.headers;
+      const headerIssues = checkHeaders(headers, input.fileName);
+      if (headerIssues.length) throw new InputError(headerIssues);
+      ctxRow = {
+        fileName: input.fileName,
+        siteIds: sites.siteIds,
+        defaultSiteId: sites.defaultSiteId,
+        hasSiteColumn: headers.includes('site'),
+      };
+      continue;
+    }
+    const row = item as TableRow;
+    rows++;
+    if (rows > LIMITS.rosterRows) {
+      throw new InputError([
+        { file: input.fileName, row: row.row, reason: `more than ${LIMITS.rosterRows} rows: split the file` },
+      ]);
+    }
+    const parsed = parseRosterRow(row.row, row.cells, ctxRow!);
+    // A repeated id is reported even on a row with other problems, so one pass shows everything to fix.
+    const id = (row.cells.id ?? '').normalize('NFC').trim();
+    const repeated = id !== '' && seen.has(id);
+    if (repeated)
+      addIssue({
+        file: input.fileName,
+        row: row.row,
+        field: 'id',
+        reason: `duplicate id "${id}" in the file`,
+      });
+    if (id) seen.add(id);
+    if (!parsed.ok) {
+      for (const e of parsed.errors) addIssue(e);
+    } else if (!repeated) {
+      batch.push(parsed.value);
+      batchRows.push(row.row);
+      if (batch.length >= BATCH) await flush();
+    }
+    if (rows % 1000 === 0) input.onProgress?.({ rows, bytes, size: input.size });
+  }
+  await flush();
+  input.onProgress?.({ rows, bytes, size: input.size });
+  if (rows === 0) issues.push({ file: input.fileName, reason: 'the file has a header but no people' });
+  if (issues.length) {
+    const more = issues.length >= MAX_ISSUES ? ` (showing the first ${MAX_ISSUES})` : '';
+    throw new InputError(
+      issues,
+      `${input.fileName}: ${issues.length} problem(s)${more}; nothing was imported`,
+    );
+  }
+  return {
+    intakeId: input.intakeId,
+    fileName: input.fileName,
+    imported,
+    extraColumns: headers.filter((h) => h && !(ROSTER_COLUMNS as readonly string[]).includes(h)),
+  };
+}
+
+/** One statement per batch: columns passed as arrays and unnested, which both PostgreSQL and PGlite take fast. */
+async function insertPeople(
+  trx: Transaction<Database>,
+  intakeId: string,
+  people: PersonInput[],
+  now: Date,
+): Promise<void> {
+  const col = <T>(f: (p: PersonInput) => T) => people.map(f);
+  await sql`
+    insert into people (id, intake_id, name, name_latin, name_cyrillic, site_id, birth_date, sex, unit, language, extra, created_at)
+    select t.id, ${intakeId}, t.name, t.name_latin, t.name_cyrillic, t.site_id, t.birth_date, t.sex, t.unit, t.language, t.extra, ${now}
+    from unnest(
+      ${col((p) => p.id)}::text[], ${col((p) => p.name)}::text[], ${col((p) => p.nameLatin)}::text[],
+      ${col((p) => p.nameCyrillic)}::text[], ${col((p) => p.siteId)}::text[], ${col((p) => p.birthDate)}::date[],
+      ${col((p) => p.sex)}::text[], ${col((p) => p.unit)}::text[], ${col((p) => p.language)}::text[],
+      ${col((p) => JSON.stringify(p.extra))}::jsonb[]
+    ) as t(id, name, name_latin, name_cyrillic, site_id, birth_date, sex, unit, language, extra)
+  `.execute(trx);
+}

@@ -1,0 +1,105 @@
+import { Readable } from 'node:stream';
+import { appendAudit } from '../db/repositories/audit.ts';
+import { createUser } from './auth.ts';
+import { type ServiceContext, SYSTEM_ACTOR } from './context.ts';
+import { DEMO_DEPOTS, DEMO_ITEMS, DEMO_PASSWORD, DEMO_SITES, DEMO_USERS } from './demo-catalogue.ts';
+import { demoRosterCsv } from './demo-roster.ts';
+import { importRoster } from './roster-import.ts';
+
+export const DEMO_INTAKE = {
+  id: 'W-2026-12',
+  name: 'Волна декабрь 2026 / 2026년 12월 입소',
+  siteId: 'NORTH',
+  startDate: '2026-12-01',
+};
+export const DEMO_PEOPLE = 1500;
+
+export interface SeedResult {
+  created: boolean;
+  username: string;
+  password: string;
+  others: string[];
+}
+
+/**
+ * Seeds the demo organisation on an empty database, once: sites, depots, the catalogue, one account per role and
+ * an intake of 1,500 people with Korean names. The roster goes in through the same import as a user's file.
+ */
+export async function seedDemo(ctx: ServiceContext, opts: { people?: number } = {}): Promise<SeedResult> {
+  const result = {
+    username: 'admin',
+    password: DEMO_PASSWORD,
+    others: DEMO_USERS.filter((u) => u.username !== 'admin').map((u) => u.username),
+  };
+  const existing = await ctx.db.selectFrom('organisations').select('id').executeTakeFirst();
+  if (existing) {
+    const demoAdmin = await ctx.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'admin')
+      .executeTakeFirst();
+    return {
+      created: false,
+      ...result,
+      ...(demoAdmin ? {} : { username: '(your own accounts)', password: '' }),
+    };
+  }
+
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('organisations')
+      .values({ id: 'demo', name: 'Kitout demo', size_profile: JSON.stringify({}), created_at: ctx.now() })
+      .execute();
+    await trx.insertInto('sites').values(DEMO_SITES).execute();
+    await trx
+      .insertInto('depots')
+      .values(DEMO_DEPOTS.map((d) => ({ ...d, created_at: ctx.now() })))
+      .execute();
+    for (const [i, item] of DEMO_ITEMS.entries()) {
+      await trx
+        .insertInto('items')
+        .values({
+          id: item.id,
+          names: JSON.stringify(item.names),
+          size_system: item.sizeSystem,
+          sort: i,
+          created_at: ctx.now(),
+        })
+        .execute();
+      await trx
+        .insertInto('item_variants')
+        .values(
+          item.sizes.map((label, sort) => ({ item_id: item.id, label, sort, fits: JSON.stringify({}) })),
+        )
+        .execute();
+    }
+    await trx
+      .insertInto('intakes')
+      .values({
+        id: DEMO_INTAKE.id,
+        name: DEMO_INTAKE.name,
+        site_id: DEMO_INTAKE.siteId,
+        start_date: DEMO_INTAKE.startDate,
+        status: 'open',
+        created_at: ctx.now(),
+      })
+      .execute();
+    await appendAudit(trx, {
+      at: ctx.now(),
+      actorId: null,
+      action: 'demo.seeded',
+      entity: 'organisation',
+      entityId: 'demo',
+    });
+  });
+  for (const u of DEMO_USERS) {
+    await createUser(ctx, SYSTEM_ACTOR, { ...u, roles: [...u.roles], password: DEMO_PASSWORD });
+  }
+  const csv = demoRosterCsv(opts.people ?? DEMO_PEOPLE, 20261201);
+  await importRoster(ctx, SYSTEM_ACTOR, {
+    intakeId: DEMO_INTAKE.id,
+    fileName: 'demo-roster.csv',
+    stream: Readable.from([Buffer.from(csv)]),
+  });
+  return { created: true, ...result };
+}
