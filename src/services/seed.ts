@@ -95,7 +95,9 @@ export async function seedDemo(ctx: ServiceContext, opts: { people?: number } = 
   for (const u of DEMO_USERS) {
     await createUser(ctx, SYSTEM_ACTOR, { ...u, roles: [...u.roles], password: DEMO_PASSWORD });
   }
-  const csv = demoRosterCsv(opts.people ?? DEMO_PEOPLE, 20261201);
+  const people = opts.people ?? DEMO_PEOPLE;
+  if (people === 0) return { created: true, ...result };
+  const csv = demoRosterCsv(people, 20261201);
   await importRoster(ctx, SYSTEM_ACTOR, {
     intakeId: DEMO_INTAKE.id,
     fileName: 'demo-roster.csv',

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { createDb, type DbHandle } from '../../src/db/create-db.ts';
+import { createScratchDatabase } from '../../src/db/scratch-database.ts';
 
 /** Which database this test run uses: `postgres` when the suite runs as the PostgreSQL project. */
 export const TEST_DB_KIND = process.env.KITOUT_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
@@ -20,23 +19,13 @@ export function testDatabaseUrl(): string {
  */
 export async function testDb(): Promise<DbHandle> {
   if (TEST_DB_KIND === 'pglite') return createDb();
-  const base = new URL(testDatabaseUrl());
-  const name = `kitout_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base.toString() });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base.toString());
-  url.pathname = `/${name}`;
-  const handle = await createDb({ databaseUrl: url.toString(), poolSize: 20 });
+  const scratch = await createScratchDatabase(testDatabaseUrl());
+  const handle = await createDb({ databaseUrl: scratch.url, poolSize: 20 });
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      const c = new pg.Client({ connectionString: base.toString() });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await scratch.drop();
     },
   };
 }
