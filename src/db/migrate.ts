@@ -1,9 +1,11 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as m001 from './migrations/001-foundation.ts';
+import * as m002 from './migrations/002-stock.ts';
 
 /** Migrations are listed in code (not read from a folder) so they work the same under tsx, tests and bundlers. */
 const migrations: Record<string, Migration> = {
   '001-foundation': m001,
+  '002-stock': m002,
 };
 
 class ListedMigrations implements MigrationProvider {

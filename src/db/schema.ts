@@ -69,6 +69,8 @@ export interface ItemTable {
   /** The size system its labels are written in (an id of the sizes module), or null for one-size items. */
   size_system: string | null;
   sort: number;
+  /** Whether available stock may go below zero (e.g. items made to order). */
+  allow_negative: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: Timestamp;
 }
 
@@ -104,6 +106,54 @@ export interface PersonTable {
   created_at: Timestamp;
 }
 
+export interface MovementTable {
+  id: Generated<number>;
+  key: string;
+  request_hash: string;
+  type: string;
+  depot_id: string;
+  item_id: string;
+  size: string;
+  qty: number;
+  other_depot_id: string | null;
+  person_id: string | null;
+  condition: string | null;
+  reason: string | null;
+  document: string | null;
+  reverses: number | null;
+  effects: JSONColumnType<StoredEffect[]>;
+  actor_id: string | null;
+  at: Timestamp;
+}
+
+export interface StoredEffect {
+  depot: string;
+  item: string;
+  size: string;
+  onHand: number;
+  reserved: number;
+  inTransit: number;
+  unserviceable: number;
+}
+
+export interface BalanceTable {
+  depot_id: string;
+  item_id: string;
+  size: string;
+  on_hand: number;
+  reserved: number;
+  in_transit: number;
+  unserviceable: number;
+  updated_at: Timestamp;
+}
+
+export interface EntitlementTable {
+  /** `default` for the organisation, or `intake:<id>` for one intake. */
+  scope: string;
+  item_id: string;
+  qty: number;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -116,4 +166,7 @@ export interface Database {
   item_variants: ItemVariantTable;
   intakes: IntakeTable;
   people: PersonTable;
+  movements: MovementTable;
+  balances: BalanceTable;
+  entitlements: EntitlementTable;
 }
