@@ -140,10 +140,10 @@ export interface BalanceTable {
   depot_id: string;
   item_id: string;
   size: string;
-  on_hand: number;
-  reserved: number;
-  in_transit: number;
-  unserviceable: number;
+  on_hand: Generated<number>;
+  reserved: Generated<number>;
+  in_transit: Generated<number>;
+  unserviceable: Generated<number>;
   updated_at: Timestamp;
 }
 

@@ -11,6 +11,7 @@ import {
   effectsOf,
   keyString,
   type MovementRequest,
+  type MovementType,
   negate,
   type StockKey,
   StockRuleError,
@@ -111,7 +112,7 @@ export async function reverseMovement(
       throw err;
     }
     return write(trx, ctx, actor, input.key, hash, {
-      type: original.type,
+      type: original.type as MovementType,
       depot: original.depot_id,
       item: original.item_id,
       size: original.size,
