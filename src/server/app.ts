@@ -16,6 +16,7 @@ import { registerAuthRoutes, SESSION_COOKIE } from './routes/auth.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerIntakeRoutes } from './routes/intakes.ts';
 import { registerRecordRoutes } from './routes/records.ts';
+import { registerStockRoutes } from './routes/stock.ts';
 
 const version = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -93,6 +94,7 @@ export function createApp(deps: ServerDeps, options: AppOptions = {}): App {
   registerAuthRoutes(app, deps);
   registerRecordRoutes(app, deps);
   registerIntakeRoutes(app, deps);
+  registerStockRoutes(app, deps);
   registerAdminRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {

@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import { appendAudit } from '../db/repositories/audit.ts';
+import type { Db } from '../db/create-db.ts';
 import { hashRequest } from '../db/repositories/idempotency.ts';
 import type { Database, StoredEffect } from '../db/schema.ts';
 import { ConflictError, InputError, NotFoundError } from '../domain/errors.ts';
@@ -55,13 +55,12 @@ export async function postMovement(
 ): Promise<PostedMovement> {
   const { key, ...request } = input;
   const hash = hashRequest(request);
-  const earlier = await findByKey(ctx, key, hash);
-  if (earlier) return earlier;
   try {
     return await ctx.db.transaction().execute((trx) => postIn(trx, ctx, actor, key, hash, request));
   } catch (err) {
+    // Two posts with one key raced: the loser's insert hit the unique key; answer with the winner's movement.
     if ((err as { code?: string }).code === '23505') {
-      const winner = await findByKey(ctx, key, hash);
+      const winner = await findByKey(ctx.db, key, hash);
       if (winner) return winner;
     }
     throw err;
@@ -75,7 +74,7 @@ export async function reverseMovement(
   input: { key: string; movementId: number; reason: string },
 ): Promise<PostedMovement> {
   const hash = hashRequest({ reverse: input.movementId, reason: input.reason });
-  const earlier = await findByKey(ctx, input.key, hash);
+  const earlier = await findByKey(ctx.db, input.key, hash);
   if (earlier) return earlier;
   return ctx.db.transaction().execute(async (trx) => {
     const original = await trx
@@ -132,19 +131,24 @@ async function postIn(
   hash: string,
   m: MovementRequest,
 ): Promise<PostedMovement> {
-  const variant = await trx
-    .selectFrom('item_variants')
-    .innerJoin('items', 'items.id', 'item_variants.item_id')
-    .select(['items.allow_negative'])
-    .where('item_variants.item_id', '=', m.item)
-    .where('item_variants.label', '=', m.size)
-    .executeTakeFirst();
-  if (!variant)
-    throw new InputError([{ field: 'size', reason: `the catalogue has no ${m.item} in size "${m.size}"` }]);
+  // One round trip for everything the checks need: an earlier post with this key, the variant, the depots.
   const depots = [m.depot, ...(m.otherDepot ? [m.otherDepot] : [])];
-  const known = await trx.selectFrom('depots').select('id').where('id', 'in', depots).execute();
+  const { rows } = await sql<{ earlier: boolean; allow_negative: boolean | null; depots: string[] | null }>`
+    select
+      exists (select 1 from movements where key = ${key}) as earlier,
+      (select i.allow_negative from item_variants v join items i on i.id = v.item_id
+        where v.item_id = ${m.item} and v.label = ${m.size}) as allow_negative,
+      (select array_agg(id) from depots where id = any(${depots}::text[])) as depots`.execute(trx);
+  const pre = rows[0]!;
+  if (pre.earlier) {
+    const earlier = await findByKey(trx, key, hash);
+    if (earlier) return earlier;
+  }
+  if (pre.allow_negative === null) {
+    throw new InputError([{ field: 'size', reason: `the catalogue has no ${m.item} in size "${m.size}"` }]);
+  }
   for (const dep of depots) {
-    if (!known.some((k) => k.id === dep))
+    if (!pre.depots?.includes(dep))
       throw new InputError([{ field: 'depot', reason: `unknown depot "${dep}"` }]);
   }
   const keys: StockKey[] = [{ depot: m.depot, item: m.item, size: m.size }];
@@ -153,9 +157,7 @@ async function postIn(
   const balances = await lockBalances(trx, ctx, keys);
   let effects: Effect[];
   try {
-    effects = effectsOf(m, (k) => balances.get(keyString(k)) ?? EMPTY, {
-      allowNegative: variant.allow_negative,
-    });
+    effects = effectsOf(m, (k) => balances.get(keyString(k)) ?? EMPTY, { allowNegative: pre.allow_negative });
   } catch (err) {
     if (err instanceof StockRuleError) {
       if (err.code === 'invalid') throw new InputError([{ field: 'qty', reason: err.message }]);
@@ -176,18 +178,16 @@ async function lockBalances(trx: Trx, ctx: ServiceContext, keys: StockKey[]): Pr
   );
   const out = new Map<string, Buckets>();
   for (const k of sorted) {
-    await trx
+    // Creates the row if missing and locks it, in one statement: ON CONFLICT DO UPDATE takes the row lock.
+    const row = await trx
       .insertInto('balances')
       .values({ depot_id: k.depot, item_id: k.item, size: k.size, updated_at: ctx.now() })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    const row = await trx
-      .selectFrom('balances')
-      .selectAll()
-      .where('depot_id', '=', k.depot)
-      .where('item_id', '=', k.item)
-      .where('size', '=', k.size)
-      .forUpdate()
+      .onConflict((oc) =>
+        oc
+          .columns(['depot_id', 'item_id', 'size'])
+          .doUpdateSet((eb) => ({ updated_at: eb.ref('balances.updated_at') })),
+      )
+      .returning(['on_hand', 'reserved', 'in_transit', 'unserviceable'])
       .executeTakeFirstOrThrow();
     out.set(keyString(k), {
       onHand: row.on_hand,
@@ -209,51 +209,42 @@ async function write(
 ): Promise<PostedMovement> {
   const at = ctx.now();
   const stored: StoredEffect[] = m.effects.map((e) => ({ ...e.key, ...e.delta }));
-  const row = await trx
-    .insertInto('movements')
-    .values({
-      key,
-      request_hash: hash,
-      type: m.type,
-      depot_id: m.depot,
-      item_id: m.item,
-      size: m.size,
-      qty: m.qty,
-      other_depot_id: m.otherDepot ?? null,
-      person_id: m.person ?? null,
-      condition: m.condition ?? null,
-      reason: m.reason ?? null,
-      document: m.document ?? null,
-      reverses: m.reverses ?? null,
-      effects: JSON.stringify(stored),
-      actor_id: actor.userId,
-      at,
-    })
-    .returning(['id'])
-    .executeTakeFirstOrThrow();
-  for (const e of m.effects) {
-    await trx
-      .updateTable('balances')
-      .set((eb) => ({
-        on_hand: eb('on_hand', '+', e.delta.onHand),
-        reserved: eb('reserved', '+', e.delta.reserved),
-        in_transit: eb('in_transit', '+', e.delta.inTransit),
-        unserviceable: eb('unserviceable', '+', e.delta.unserviceable),
-        updated_at: at,
-      }))
-      .where('depot_id', '=', e.key.depot)
-      .where('item_id', '=', e.key.item)
-      .where('size', '=', e.key.size)
-      .execute();
-  }
-  await appendAudit(trx, {
-    at,
-    actorId: actor.userId,
-    action: m.reverses ? 'stock.reversed' : `stock.${m.type}`,
-    entity: 'movement',
-    entityId: String(row.id),
-    after: { key, effects: stored, person: m.person, reason: m.reason, document: m.document },
+  const col = <T>(f: (e: StoredEffect) => T) => stored.map(f);
+  const after = JSON.stringify({
+    key,
+    effects: stored,
+    person: m.person,
+    reason: m.reason,
+    document: m.document,
   });
+  // The movement, its balance updates and its audit row in one statement: one round trip per post.
+  const { rows } = await sql<{ id: number }>`
+    with m as (
+      insert into movements (key, request_hash, type, depot_id, item_id, size, qty, other_depot_id, person_id,
+        condition, reason, document, reverses, effects, actor_id, at)
+      values (${key}, ${hash}, ${m.type}, ${m.depot}, ${m.item}, ${m.size}, ${m.qty}, ${m.otherDepot ?? null},
+        ${m.person ?? null}, ${m.condition ?? null}, ${m.reason ?? null}, ${m.document ?? null}, ${m.reverses ?? null},
+        ${JSON.stringify(stored)}::jsonb, ${actor.userId}, ${at})
+      returning id
+    ),
+    b as (
+      update balances set on_hand = balances.on_hand + x.on_hand, reserved = balances.reserved + x.reserved,
+        in_transit = balances.in_transit + x.in_transit, unserviceable = balances.unserviceable + x.unserviceable,
+        updated_at = ${at}
+      from unnest(${col((e) => e.depot)}::text[], ${col((e) => e.item)}::text[], ${col((e) => e.size)}::text[],
+        ${col((e) => e.onHand)}::int[], ${col((e) => e.reserved)}::int[], ${col((e) => e.inTransit)}::int[],
+        ${col((e) => e.unserviceable)}::int[]) as x(depot, item, size, on_hand, reserved, in_transit, unserviceable)
+      where balances.depot_id = x.depot and balances.item_id = x.item and balances.size = x.size
+      returning 1
+    ),
+    a as (
+      insert into audit_log (at, actor_id, action, entity, entity_id, after)
+      select ${at}, ${actor.userId}, ${m.reverses ? 'stock.reversed' : `stock.${m.type}`}, 'movement', m.id::text,
+        ${after}::jsonb
+      from m
+    )
+    select id from m`.execute(trx);
+  const row = rows[0]!;
   return {
     id: Number(row.id),
     key,
@@ -268,12 +259,8 @@ async function write(
   };
 }
 
-async function findByKey(
-  ctx: ServiceContext,
-  key: string,
-  hash: string,
-): Promise<PostedMovement | undefined> {
-  const row = await ctx.db.selectFrom('movements').selectAll().where('key', '=', key).executeTakeFirst();
+async function findByKey(db: Db | Trx, key: string, hash: string): Promise<PostedMovement | undefined> {
+  const row = await db.selectFrom('movements').selectAll().where('key', '=', key).executeTakeFirst();
   if (!row) return undefined;
   if (row.request_hash !== hash)
     throw new ConflictError(`idempotency key "${key}" was already used for a different movement`);
