@@ -41,7 +41,8 @@ function portOpen(host, port) {
 }
 
 function ensureChromium() {
-  if (existsSync('/usr/bin/chromium')) return true;
+  // Noto CJK too: without a Hangul font the screenshots the tests save show boxes instead of names.
+  if (existsSync('/usr/bin/chromium') && existsSync('/usr/share/fonts/opentype/noto')) return true;
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!root) {
     process.stdout.write(
@@ -49,7 +50,7 @@ function ensureChromium() {
     );
     return false;
   }
-  process.stdout.write('Installing Debian chromium for the browser tests (apt)...\n');
+  process.stdout.write('Installing Debian chromium and Noto CJK fonts for the browser tests (apt)...\n');
   if (run('apt-get', ['update', '-qq']) !== 0) return false;
   return (
     run('apt-get', ['install', '-y', '-qq', 'chromium'], {

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
-import { type GlobalOptions, reportError } from './output.ts';
 import { registerCommands } from './commands/index.ts';
+import { type GlobalOptions, reportError } from './output.ts';
 
 /** Builds the `kitout` program. Each command group lives in its own file under `commands/`. */
 export function buildProgram(): Command {
@@ -8,13 +8,16 @@ export function buildProgram(): Command {
     .description('Kitout: sizing questionnaires, stock and fit-aware kit issue for mass intakes')
     .option('--json', 'machine output: JSON alone on stdout')
     .option('--lang <lang>', 'language of messages: en, ru or ko (default from LANG)')
-    .showHelpAfterError()
-    .configureOutput({ outputError: (str, write) => write(str.split('\n')[0] ? `${str.split('\n')[0]}\n` : str) });
+    // A usage mistake is one line on stderr (the contract); `--help` shows the rest.
+    .configureOutput({
+      outputError: (str, write) => write(`kitout: ${str.split('\n')[0]!.replace(/^error: /, '')}\n`),
+    });
   // Every subcommand accepts --json and --lang too, wherever they are written on the line.
   program.enablePositionalOptions(false);
   registerCommands(program);
   for (const cmd of allCommands(program)) {
-    if (!cmd.options.some((o) => o.long === '--json')) cmd.option('--json', 'machine output: JSON alone on stdout');
+    if (!cmd.options.some((o) => o.long === '--json'))
+      cmd.option('--json', 'machine output: JSON alone on stdout');
     if (!cmd.options.some((o) => o.long === '--lang')) cmd.option('--lang <lang>', 'language of messages');
   }
   return program;

@@ -1,5 +1,5 @@
 import { formatIssue, InputError, KitoutError } from '../domain/errors.ts';
-import { type UiLanguage, languageFromLocale, isUiLanguage } from '../i18n/languages.ts';
+import { isUiLanguage, languageFromLocale, type UiLanguage } from '../i18n/languages.ts';
 
 /** Options every command takes. */
 export interface GlobalOptions {
@@ -67,7 +67,8 @@ export function progress(label: string, total: number): { tick(done: number): vo
   const draw = (done: number) => {
     const pct = total > 0 ? Math.floor((done / total) * 100) : 100;
     if (pct === lastPct) return;
-    if (!tty && pct % 25 !== 0) return;
+    // Without a terminal, a line each time a quarter is passed: logs stay short but still show movement.
+    if (!tty && lastPct >= 0 && Math.floor(pct / 25) === Math.floor(lastPct / 25)) return;
     lastPct = pct;
     const width = 30;
     const filled = Math.round((pct / 100) * width);

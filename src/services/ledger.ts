@@ -53,14 +53,13 @@ export async function postMovement(
   actor: Actor,
   input: MovementRequest & { key: string },
 ): Promise<PostedMovement> {
-  const { key, ...request } = input;
-  const hash = hashRequest(request);
   try {
-    return await ctx.db.transaction().execute((trx) => postIn(trx, ctx, actor, key, hash, request));
+    return await ctx.db.transaction().execute((trx) => postInTransaction(trx, ctx, actor, input));
   } catch (err) {
     // Two posts with one key raced: the loser's insert hit the unique key; answer with the winner's movement.
     if ((err as { code?: string }).code === '23505') {
-      const winner = await findByKey(ctx.db, key, hash);
+      const { key, ...request } = input;
+      const winner = await findByKey(ctx.db, key, hashRequest(request));
       if (winner) return winner;
     }
     throw err;
@@ -123,14 +122,15 @@ export async function reverseMovement(
   });
 }
 
-async function postIn(
+/** Posts a movement inside a caller's transaction, so several movements (an import, a station's batch) commit together. */
+export async function postInTransaction(
   trx: Trx,
   ctx: ServiceContext,
   actor: Actor,
-  key: string,
-  hash: string,
-  m: MovementRequest,
+  input: MovementRequest & { key: string },
 ): Promise<PostedMovement> {
+  const { key, ...m } = input;
+  const hash = hashRequest(m);
   // One round trip for everything the checks need: an earlier post with this key, the variant, the depots.
   const depots = [m.depot, ...(m.otherDepot ? [m.otherDepot] : [])];
   const { rows } = await sql<{ earlier: boolean; allow_negative: boolean | null; depots: string[] | null }>`

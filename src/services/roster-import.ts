@@ -99,6 +99,7 @@ async function streamIntoIntake(
   let rows = 0;
   let imported = 0;
   let bytes = 0;
+  let position = 0;
   const counted = pipeline(
     input.stream,
     new Transform({
@@ -160,6 +161,7 @@ async function streamIntoIntake(
     }
     const row = item as TableRow;
     rows++;
+    position = row.offset ?? bytes;
     if (rows > LIMITS.rosterRows) {
       throw new InputError([
         { file: input.fileName, row: row.row, reason: `more than ${LIMITS.rosterRows} rows: split the file` },
@@ -184,7 +186,7 @@ async function streamIntoIntake(
       batchRows.push(row.row);
       if (batch.length >= BATCH) await flush();
     }
-    if (rows % 1000 === 0) input.onProgress?.({ rows, bytes, size: input.size });
+    if (rows % 1000 === 0) input.onProgress?.({ rows, bytes: position, size: input.size });
   }
   await flush();
   input.onProgress?.({ rows, bytes, size: input.size });

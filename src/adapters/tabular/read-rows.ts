@@ -7,6 +7,8 @@ import { InputError } from '../../domain/errors.ts';
 export interface TableRow {
   row: number;
   cells: Record<string, string>;
+  /** How far into the file this row ends, in bytes, where the reader knows (CSV); for progress. */
+  offset?: number;
 }
 
 export interface TableSource {
@@ -77,7 +79,10 @@ async function* readCsv(
   );
   let headers: string[] | undefined;
   try {
-    for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const record of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number; bytes: number };
+    }>) {
       if (!headers) {
         headers = record.record.map(normaliseHeader);
         yield { headers };
@@ -87,7 +92,7 @@ async function* readCsv(
       headers.forEach((h, i) => {
         if (h) cells[h] = (record.record[i] ?? '').trim();
       });
-      yield { row: record.info.lines, cells };
+      yield { row: record.info.lines, cells, offset: record.info.bytes };
     }
   } catch (err) {
     if (err instanceof InputError) throw err;

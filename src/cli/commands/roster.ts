@@ -1,9 +1,6 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { createDb } from '../../db/create-db.ts';
-import { SYSTEM_ACTOR, systemContext } from '../../services/context.ts';
-import { importRoster } from '../../services/roster-import.ts';
 import { CliError, emit, type GlobalOptions, progress } from '../output.ts';
 
 export function registerRoster(program: Command): void {
@@ -27,6 +24,9 @@ export function registerRoster(program: Command): void {
       } catch {
         throw new CliError(`cannot read ${file}: no such file`, 1);
       }
+      const { createDb } = await import('../../db/create-db.ts');
+      const { SYSTEM_ACTOR, systemContext } = await import('../../services/context.ts');
+      const { importRoster } = await import('../../services/roster-import.ts');
       const handle = await createDb({
         databaseUrl: process.env.DATABASE_URL || undefined,
         dataDir: opts.data,

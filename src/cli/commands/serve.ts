@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { startServer } from '../../server/serve.ts';
 import { CliError, type GlobalOptions } from '../output.ts';
 
 export function registerServe(program: Command): void {
@@ -21,6 +20,8 @@ export function registerServe(program: Command): void {
       const port = Number(opts.port ?? process.env.PORT ?? 8080);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new CliError(`bad port "${opts.port ?? process.env.PORT}"`);
+      // Loaded here, not at the top: the server's dependencies would slow every other command's start.
+      const { startServer } = await import('../../server/serve.ts');
       const server = await startServer({
         port,
         host: opts.host,

@@ -1,9 +1,13 @@
+import { Readable } from 'node:stream';
 import { z } from '@hono/zod-openapi';
+import { tableToCsv, tableToXlsx } from '../../adapters/tabular/write-table.ts';
 import { STOCK } from '../../domain/accounts/roles.ts';
 import { InputError } from '../../domain/errors.ts';
 import { LIMITS } from '../../domain/limits.ts';
 import { CONDITIONS, MOVEMENT_TYPES } from '../../domain/stock/movement.ts';
 import { postMovement, reverseMovement, StockRefusal } from '../../services/ledger.ts';
+import { stockTable } from '../../services/stock-export.ts';
+import { importStock } from '../../services/stock-import.ts';
 import { listBalances, listMovements } from '../../services/stock-queries.ts';
 import { type App, actorOf, type ServerDeps } from '../deps.ts';
 import { kitoutRoute } from '../route.ts';
@@ -144,6 +148,49 @@ const reverse = kitoutRoute({
   },
 });
 
+const importFile = kitoutRoute({
+  method: 'post',
+  path: '/api/stock/import',
+  roles: STOCK,
+  summary: 'Post opening stock or a delivery from a CSV/XLSX file, all or nothing (requires Idempotency-Key)',
+  request: {
+    headers: IdempotencyHeader,
+    query: z.object({ mode: z.enum(['receipt', 'count']).default('receipt') }),
+    body: {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: json(z.object({ fileName: z.string(), rows: z.number(), units: z.number() }), 'Posted'),
+    ...errorResponses,
+  },
+});
+
+const exportTable = kitoutRoute({
+  method: 'get',
+  path: '/api/stock/export',
+  roles: STOCK,
+  summary: 'Balances or the ledger as CSV or XLSX',
+  request: {
+    query: z.object({ what: z.enum(['balances', 'ledger']), format: z.enum(['csv', 'xlsx']).default('csv') }),
+  },
+  responses: {
+    200: {
+      description: 'The file',
+      content: {
+        'text/csv': { schema: z.string() },
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() },
+      },
+    },
+    ...errorResponses,
+  },
+});
+
 function requireKey(header: string | undefined): string {
   if (!header)
     throw new InputError([
@@ -172,6 +219,37 @@ export function registerStockRoutes(app: App, deps: ServerDeps): void {
         return c.json({ error: 'refused', rule: err.rule, message: err.message }, 409);
       throw err;
     }
+  });
+
+  app.openapi(importFile, async (c) => {
+    const key = requireKey(c.req.valid('header')['idempotency-key']);
+    const file = (c.req.valid('form') as { file?: unknown }).file;
+    if (!(file instanceof File))
+      throw new InputError([{ field: 'file', reason: 'attach the stock file as a file field' }]);
+    const result = await importStock(deps.ctx, actorOf(c), {
+      fileName: file.name || 'stock',
+      stream: Readable.from(Buffer.from(await file.arrayBuffer())),
+      size: file.size,
+      key,
+      mode: c.req.valid('query').mode,
+    });
+    return c.json(result, 200);
+  });
+
+  app.openapi(exportTable, async (c) => {
+    const { what, format } = c.req.valid('query');
+    const table = await stockTable(deps.ctx, what);
+    const stamp = deps.ctx.now().toISOString().slice(0, 10);
+    if (format === 'xlsx') {
+      return c.body(new Uint8Array(await tableToXlsx(table)), 200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="${what}-${stamp}.xlsx"`,
+      });
+    }
+    return c.body(new Uint8Array(tableToCsv(table)), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${what}-${stamp}.csv"`,
+    });
   });
 
   app.openapi(reverse, async (c) => {
