@@ -51,6 +51,8 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     const json = argv.includes('--json');
-    process.exitCode = reportError(err, { json });
+    const langAt = argv.indexOf('--lang');
+    const lang = langAt >= 0 ? argv[langAt + 1] : undefined;
+    process.exitCode = await reportError(err, { json, lang });
   }
 }

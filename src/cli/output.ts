@@ -1,5 +1,6 @@
-import { formatIssue, InputError, KitoutError } from '../domain/errors.ts';
+import { InputError, type Issue, KitoutError } from '../domain/errors.ts';
 import { isUiLanguage, languageFromLocale, type UiLanguage } from '../i18n/languages.ts';
+import { translatorFor } from '../i18n/node.ts';
 
 /** Options every command takes. */
 export interface GlobalOptions {
@@ -31,16 +32,35 @@ export function emit<T>(opts: GlobalOptions, value: T, human: (value: T) => stri
   else process.stdout.write(`${human(value)}\n`);
 }
 
-/** Turns any error into one line on stderr and an exit code; input errors list each problem after it. */
-export function reportError(err: unknown, opts: GlobalOptions): number {
+/**
+ * Turns any error into one line on stderr and an exit code; input errors list each problem after it, with reasons
+ * that carry a code translated into the CLI's language.
+ */
+export async function reportError(err: unknown, opts: GlobalOptions): Promise<number> {
   if (err instanceof InputError) {
     if (opts.json) {
       process.stdout.write(`${JSON.stringify({ error: err.code, issues: err.issues }, null, 2)}\n`);
     }
+    const lang = safeLanguage(opts);
+    const t = await translatorFor(lang, 'common');
+    const line = (issue: Issue) => {
+      const where = [
+        issue.file,
+        issue.sheet && t('issue.sheet', { sheet: issue.sheet }),
+        issue.row !== undefined && t('issue.row', { row: issue.row }),
+        issue.field && t('issue.field', { name: issue.field }),
+      ].filter(Boolean);
+      // English readers get the server's own sentence, which can say more than the shared translation.
+      const reason =
+        issue.code && lang !== 'en'
+          ? t(issue.code, { ns: 'reasons', ...issue.params, defaultValue: issue.reason })
+          : issue.reason;
+      return where.length ? `${where.join(', ')}: ${reason}` : reason;
+    };
     const [first, ...rest] = err.issues;
-    const more = rest.length ? ` (and ${rest.length} more)` : '';
-    process.stderr.write(`kitout: ${first ? formatIssue(first) : err.message}${more}\n`);
-    if (!opts.json) for (const issue of rest.slice(0, 50)) process.stderr.write(`  ${formatIssue(issue)}\n`);
+    const more = rest.length ? t('issue.more', { count: rest.length }) : '';
+    process.stderr.write(`kitout: ${first ? line(first) : err.message}${more}\n`);
+    if (!opts.json) for (const issue of rest.slice(0, 50)) process.stderr.write(`  ${line(issue)}\n`);
     return 1;
   }
   if (err instanceof CliError) {
@@ -55,6 +75,14 @@ export function reportError(err: unknown, opts: GlobalOptions): number {
   process.stderr.write(`kitout: ${message.split('\n')[0]}\n`);
   if (process.env.KITOUT_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
   return 1;
+}
+
+function safeLanguage(opts: GlobalOptions): UiLanguage {
+  try {
+    return cliLanguage(opts);
+  } catch {
+    return 'en';
+  }
 }
 
 /**

@@ -13,8 +13,11 @@ export interface Issue {
   row?: number;
   /** The column or field name. */
   field?: string;
-  /** What is wrong, in plain words. */
+  /** What is wrong, in plain English words. */
   reason: string;
+  /** The reason as a translation key of the `reasons` namespace, with its values, so each reader gets their language. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export class KitoutError extends Error {

@@ -15,6 +15,11 @@ export const ErrorSchema = z
           row: z.number().int().optional(),
           field: z.string().optional(),
           reason: z.string(),
+          code: z
+            .string()
+            .optional()
+            .openapi({ description: 'The reason as a key of the reasons translations' }),
+          params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
         }),
       )
       .optional(),

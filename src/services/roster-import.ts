@@ -134,6 +134,8 @@ async function streamIntoIntake(
           row: batchRows[at],
           field: 'id',
           reason: `duplicate id "${c.id}": already in intake ${c.intake_id}`,
+          code: 'duplicate_id_stored',
+          params: { value: c.id, intake: c.intake_id },
         });
       }
       if (!issues.length) {
@@ -164,7 +166,13 @@ async function streamIntoIntake(
     position = row.offset ?? bytes;
     if (rows > LIMITS.rosterRows) {
       throw new InputError([
-        { file: input.fileName, row: row.row, reason: `more than ${LIMITS.rosterRows} rows: split the file` },
+        {
+          file: input.fileName,
+          row: row.row,
+          reason: `more than ${LIMITS.rosterRows} rows: split the file`,
+          code: 'too_many_rows',
+          params: { max: LIMITS.rosterRows },
+        },
       ]);
     }
     const parsed = parseRosterRow(row.row, row.cells, ctxRow!);
@@ -177,6 +185,8 @@ async function streamIntoIntake(
         row: row.row,
         field: 'id',
         reason: `duplicate id "${id}" in the file`,
+        code: 'duplicate_id_file',
+        params: { value: id },
       });
     if (id) seen.add(id);
     if (!parsed.ok) {
@@ -190,7 +200,8 @@ async function streamIntoIntake(
   }
   await flush();
   input.onProgress?.({ rows, bytes, size: input.size });
-  if (rows === 0) issues.push({ file: input.fileName, reason: 'the file has a header but no people' });
+  if (rows === 0)
+    issues.push({ file: input.fileName, reason: 'the file has a header but no people', code: 'no_rows' });
   if (issues.length) {
     const more = issues.length >= MAX_ISSUES ? ` (showing the first ${MAX_ISSUES})` : '';
     throw new InputError(

@@ -78,6 +78,7 @@ export async function importStock(
                 row: 1,
                 field,
                 reason: 'required column is missing',
+                code: 'missing_column',
               })),
             );
           }
@@ -93,14 +94,40 @@ export async function importStock(
         const qty = Number(c.qty);
         let ok = true;
         if (!depotIds.has(depot)) {
-          add({ ...where, field: 'depot', reason: depot ? `unknown depot "${depot}"` : 'missing depot' });
+          add(
+            depot
+              ? {
+                  ...where,
+                  field: 'depot',
+                  reason: `unknown depot "${depot}"`,
+                  code: 'unknown_depot',
+                  params: { value: depot },
+                }
+              : { ...where, field: 'depot', reason: 'missing depot', code: 'missing_depot' },
+          );
           ok = false;
         }
         if (!items.has(itemId)) {
-          add({ ...where, field: 'item', reason: itemId ? `unknown item "${itemId}"` : 'missing item' });
+          add(
+            itemId
+              ? {
+                  ...where,
+                  field: 'item',
+                  reason: `unknown item "${itemId}"`,
+                  code: 'unknown_item',
+                  params: { value: itemId },
+                }
+              : { ...where, field: 'item', reason: 'missing item', code: 'missing_item' },
+          );
           ok = false;
         } else if (!variantIds.has(`${itemId}\u0000${size}`)) {
-          add({ ...where, field: 'size', reason: `the catalogue has no ${itemId} in size "${size}"` });
+          add({
+            ...where,
+            field: 'size',
+            reason: `the catalogue has no ${itemId} in size "${size}"`,
+            code: 'unknown_size',
+            params: { item: itemId, value: size },
+          });
           ok = false;
         }
         if (!/^\d+$/.test(c.qty ?? '') || !Number.isSafeInteger(qty) || (mode === 'receipt' && qty === 0)) {
@@ -108,6 +135,8 @@ export async function importStock(
             ...where,
             field: 'qty',
             reason: `"${c.qty ?? ''}" is not a whole number${mode === 'receipt' ? ' above 0' : ''}`,
+            code: mode === 'receipt' ? 'bad_quantity_positive' : 'bad_quantity',
+            params: { value: c.qty ?? '' },
           });
           ok = false;
         }
@@ -134,7 +163,8 @@ export async function importStock(
         if (rows % 500 === 0) input.onProgress?.({ rows, bytes: position, size: input.size });
       }
       input.onProgress?.({ rows, bytes, size: input.size });
-      if (rows === 0) add({ file: input.fileName, reason: 'the file has a header but no rows' });
+      if (rows === 0)
+        add({ file: input.fileName, reason: 'the file has a header but no rows', code: 'no_rows' });
       if (issues.length)
         throw new InputError(issues, `${input.fileName}: ${issues.length} problem(s); nothing was imported`);
       return { status: 200, body: { fileName: input.fileName, rows, units } };

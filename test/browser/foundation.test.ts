@@ -170,7 +170,7 @@ describe('the web UI of the foundation', () => {
     await page.getByTestId('lang-ko').click();
     await expect
       .poll(() => importErrors.locator('li').allInnerTexts(), poll)
-      .toEqual(['3행, name 열: missing name', '5행, site 열: unknown site "MARS"']);
+      .toEqual(['3행, name 열: 이름이 비어 있습니다', '5행, site 열: 알 수 없는 장소 "MARS"']);
     expect(await seen(importErrors)).toContain('가져오지 못했습니다: 고칠 문제 2건');
     expect(await seen(page.locator('.mainnav'))).toMatch(
       /입소 차수[\s\S]*명단[\s\S]*창고[\s\S]*품목[\s\S]*감사 로그/,

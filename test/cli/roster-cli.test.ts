@@ -58,3 +58,23 @@ describe('kitout roster import', () => {
     expect(missing.stderr).toMatch(/^kitout: cannot read .*none\.csv: no such file/);
   });
 });
+
+describe('kitout speaks the language asked for', () => {
+  it('gives row, column and reason in Russian with --lang ru and in Korean with LANG=ko', () => {
+    const rows = rosterRows(2, 'LNG');
+    rows[1]![3] = 'MOON';
+    const file = join(dir, 'lang.csv');
+    writeFileSync(file, csv(rows));
+    const ru = kitout('roster', 'import', file, '--intake', 'W-2026-12', '--lang', 'ru');
+    expect(ru.stderr).toContain('kitout: lang.csv, строка 2, поле «site»: неизвестная площадка «MOON»');
+    const ko = spawnSync(
+      'node',
+      ['bin/kitout.js', 'roster', 'import', file, '--intake', 'W-2026-12', '--data', join(dir, 'db')],
+      {
+        encoding: 'utf8',
+        env: { ...env, LANG: 'ko_KR.UTF-8' },
+      },
+    );
+    expect(ko.stderr).toContain('kitout: lang.csv, 2행, "site" 열: 알 수 없는 장소 "MOON"');
+  });
+});

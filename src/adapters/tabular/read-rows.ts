@@ -98,10 +98,19 @@ async function* readCsv(
     if (err instanceof InputError) throw err;
     const e = err as { message?: string; lines?: number };
     throw new InputError([
-      { file: fileName, row: e.lines, reason: `not a readable CSV file: ${e.message ?? err}` },
+      {
+        file: fileName,
+        row: e.lines,
+        reason: `not a readable CSV file: ${e.message ?? err}`,
+        code: 'unreadable_csv',
+        params: { detail: String(e.message ?? err) },
+      },
     ]);
   }
-  if (!headers) throw new InputError([{ file: fileName, reason: 'the file is empty: no header row' }]);
+  if (!headers)
+    throw new InputError([
+      { file: fileName, reason: 'the file is empty: no header row', code: 'empty_file' },
+    ]);
 }
 
 async function* readXlsx(
@@ -138,10 +147,18 @@ async function* readXlsx(
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError([
-      { file: fileName, reason: `not a readable XLSX workbook: ${(err as Error).message}` },
+      {
+        file: fileName,
+        reason: `not a readable XLSX workbook: ${(err as Error).message}`,
+        code: 'unreadable_xlsx',
+        params: { detail: (err as Error).message },
+      },
     ]);
   }
-  if (!headers) throw new InputError([{ file: fileName, reason: 'the workbook has no rows: no header row' }]);
+  if (!headers)
+    throw new InputError([
+      { file: fileName, reason: 'the workbook has no rows: no header row', code: 'empty_file' },
+    ]);
 }
 
 /** A cell as text. Dates become YYYY-MM-DD; formulas give their cached result; rich text is joined. */
@@ -184,6 +201,7 @@ class Utf8Check extends Transform {
           {
             file: this.fileName,
             row,
+            code: 'wrong_encoding',
             reason:
               'wrong encoding: the file is not UTF-8 (save it as "CSV UTF-8", or as .xlsx; legacy encodings such as CP949 or CP1251 would garble names)',
           },
@@ -202,6 +220,7 @@ class Utf8Check extends Transform {
             file: this.fileName,
             row: this.line,
             reason: 'wrong encoding: the file ends inside a UTF-8 character',
+            code: 'wrong_encoding',
           },
         ]),
       );

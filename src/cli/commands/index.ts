@@ -1,7 +1,19 @@
 import type { Command } from 'commander';
+import { registerAllocate } from './allocate.ts';
 import { registerBench } from './bench.ts';
+import { registerForm } from './form.ts';
+import { registerRoster } from './roster.ts';
+import { registerServe } from './serve.ts';
+import { registerSizes } from './sizes.ts';
+import { registerStock } from './stock.ts';
 
 /** Every command group, in the order `kitout --help` lists them. One line per group file. */
 export function registerCommands(program: Command): void {
+  registerServe(program);
+  registerRoster(program);
+  registerStock(program);
+  registerAllocate(program);
+  registerSizes(program);
+  registerForm(program);
   registerBench(program);
 }

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm expressions refer to questions as ${name}, in plain strings.
 import { describe, expect, it } from 'vitest';
-import { type Answers, validateAnswers } from './answer-validation.ts';
+import { type Answers, relevanceOf, validateAnswers } from './answer-validation.ts';
 import { buildDefaultSizingForm } from './default-sizing-form.ts';
 import { importForm } from './form-import.ts';
 import { sheet } from './test-sheets.ts';
@@ -145,5 +145,20 @@ describe('validateAnswers', () => {
     expect(validateAnswers(multi.value, { m: ['zz'] }).map((i) => i.reason)).toEqual([
       'answer.unknownChoice',
     ]);
+  });
+});
+
+describe('relevanceOf', () => {
+  it('shows the questions of the chosen path, and follows a changed answer', () => {
+    const shown = (answers: Answers) =>
+      [...relevanceOf(form, answers)].filter(([, r]) => r).map(([name]) => name);
+    const start = shown({});
+    expect(start).toEqual(['intro', 'head_known', 'uniform_known', 'shoe_known']);
+    expect(shown({ head_known: 'no' })).toContain('head_girth');
+    expect(shown({ head_known: 'yes', head_system: 'hat-us' })).toEqual(
+      expect.arrayContaining(['head_system', 'hat_size_us']),
+    );
+    // An answer left on a path no longer chosen does not make its followers apply.
+    expect(shown({ head_known: 'no', head_system: 'hat-us' })).not.toContain('hat_size_us');
   });
 });

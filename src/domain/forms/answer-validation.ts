@@ -93,6 +93,20 @@ export function validateAnswers(
   return issues;
 }
 
+/**
+ * Which questions apply given these answers, by the rules {@link validateAnswers} uses (ODK's: an answer to a
+ * question that does not apply counts as empty elsewhere). A form renderer shows exactly these.
+ */
+export function relevanceOf(form: NormalisedForm, answers: Answers): Map<string, boolean> {
+  const byName = new Map([...questionsOf(form.survey)].map((q) => [q.question.name, q.question]));
+  const raw = new Map<string, string>();
+  for (const [name, value] of Object.entries(answers)) {
+    const text = byName.has(name) ? answerText(value) : '';
+    if (text !== '') raw.set(name, text);
+  }
+  return relevance(form, byName, raw);
+}
+
 function answerText(value: Answers[string]): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.join(' ').trim();

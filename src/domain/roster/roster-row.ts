@@ -48,12 +48,24 @@ export function checkHeaders(headers: string[], fileName: string): Issue[] {
   const seen = new Set<string>();
   for (const h of headers) {
     if (h && seen.has(h))
-      issues.push({ file: fileName, row: 1, field: h, reason: 'the column appears twice' });
+      issues.push({
+        file: fileName,
+        row: 1,
+        field: h,
+        reason: 'the column appears twice',
+        code: 'duplicate_column',
+      });
     seen.add(h);
   }
   for (const required of ['id', 'name'] as const) {
     if (!seen.has(required))
-      issues.push({ file: fileName, row: 1, field: required, reason: 'required column is missing' });
+      issues.push({
+        file: fileName,
+        row: 1,
+        field: required,
+        reason: 'required column is missing',
+        code: 'missing_column',
+      });
   }
   return issues;
 }
@@ -65,46 +77,51 @@ export function parseRosterRow(
   ctx: RowContext,
 ): { ok: true; value: PersonInput } | { ok: false; errors: Issue[] } {
   const errors: Issue[] = [];
-  const issue = (field: string, reason: string) => errors.push({ file: ctx.fileName, row, field, reason });
+  const issue = (field: string, reason: string, code: string, params?: Record<string, string | number>) =>
+    errors.push({ file: ctx.fileName, row, field, reason, code, params });
   const text = (field: string): string | null => {
     const v = (cells[field] ?? '').normalize('NFC').trim();
     if (v.length > LIMITS.cellChars) {
-      issue(field, `longer than ${LIMITS.cellChars} characters`);
+      issue(field, `longer than ${LIMITS.cellChars} characters`, 'too_long', { max: LIMITS.cellChars });
       return null;
     }
     return v === '' ? null : v;
   };
 
   const id = text('id');
-  if (!id) issue('id', 'missing id');
-  else if (!ID_PATTERN.test(id)) issue('id', `"${id}" is not a valid id (letters, digits, . _ - / only)`);
+  if (!id) issue('id', 'missing id', 'missing_id');
+  else if (!ID_PATTERN.test(id))
+    issue('id', `"${id}" is not a valid id (letters, digits, . _ - / only)`, 'bad_id', { value: id });
 
   const name = text('name');
-  if (!name) issue('name', 'missing name');
-  else if (/\p{Cc}/u.test(name)) issue('name', 'the name contains control characters');
+  if (!name) issue('name', 'missing name', 'missing_name');
+  else if (/\p{Cc}/u.test(name)) issue('name', 'the name contains control characters', 'control_characters');
 
   let siteId = ctx.defaultSiteId;
   if (ctx.hasSiteColumn) {
     const site = text('site');
-    if (!site) issue('site', 'missing site');
+    if (!site) issue('site', 'missing site', 'missing_site');
     else {
       const known = ctx.siteIds.get(site) ?? ctx.siteIds.get(site.toLowerCase());
-      if (!known) issue('site', `unknown site "${site}"`);
+      if (!known) issue('site', `unknown site "${site}"`, 'unknown_site', { value: site });
       else siteId = known;
     }
   }
 
   const birthDate = text('birth_date');
   if (birthDate && !isIsoDate(birthDate))
-    issue('birth_date', `"${birthDate}" is not a date (write YYYY-MM-DD)`);
+    issue('birth_date', `"${birthDate}" is not a date (write YYYY-MM-DD)`, 'bad_date', { value: birthDate });
 
   const sexRaw = text('sex');
   const sex = sexRaw ? sexRaw.toUpperCase() : null;
-  if (sex && sex !== 'M' && sex !== 'F') issue('sex', `"${sexRaw}" is not M or F`);
+  if (sex && sex !== 'M' && sex !== 'F')
+    issue('sex', `"${sexRaw}" is not M or F`, 'bad_sex', { value: sexRaw! });
 
   const language = text('language');
   if (language && !LANGUAGE_PATTERN.test(language))
-    issue('language', `"${language}" is not a language code such as ko or ru`);
+    issue('language', `"${language}" is not a language code such as ko or ru`, 'bad_language', {
+      value: language,
+    });
 
   const extra: Record<string, string> = {};
   for (const [key, value] of Object.entries(cells)) {

@@ -3,15 +3,21 @@ import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { issueText } from './issue-text.ts';
 
-const web = (lang: string) =>
-  JSON.parse(readFileSync(new URL(`../../../src/i18n/locales/${lang}/web.json`, import.meta.url), 'utf8'));
+const locale = (lang: string, ns = 'web') =>
+  JSON.parse(readFileSync(new URL(`../../../src/i18n/locales/${lang}/${ns}.json`, import.meta.url), 'utf8'));
+const web = (lang: string) => locale(lang);
+const reasons = (lang: string) => locale(lang, 'reasons');
 
 let t: Record<'en' | 'ru' | 'ko', TFunction>;
 
 beforeAll(async () => {
   const i18n = i18next.createInstance();
   await i18n.init({
-    resources: { en: { web: web('en') }, ru: { web: web('ru') }, ko: { web: web('ko') } },
+    resources: {
+      en: { web: web('en'), reasons: reasons('en') },
+      ru: { web: web('ru'), reasons: reasons('ru') },
+      ko: { web: web('ko'), reasons: reasons('ko') },
+    },
     lng: 'en',
     defaultNS: 'web',
     interpolation: { escapeValue: false },
@@ -26,6 +32,15 @@ describe('issueText', () => {
     expect(issueText(t.en, issue)).toBe('Row 5, column site: unknown site "MARS"');
     expect(issueText(t.ru, issue)).toBe('Строка 5, столбец site: unknown site "MARS"');
     expect(issueText(t.ko, issue)).toBe('5행, site 열: unknown site "MARS"');
+  });
+
+  it('translates a reason the server gave a code for, with its values', () => {
+    const coded = { ...issue, code: 'unknown_site', params: { value: 'MARS' } };
+    expect(issueText(t.ru, coded)).toBe('Строка 5, столбец site: неизвестная площадка «MARS»');
+    expect(issueText(t.ko, coded)).toBe('5행, site 열: 알 수 없는 장소 "MARS"');
+    expect(issueText(t.en, { ...coded, code: 'no_such_code' })).toBe(
+      'Row 5, column site: unknown site "MARS"',
+    );
   });
 
   it('says field rather than column for a form', () => {

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import bench from './allocate.ts';
+
+describe('allocate bench', () => {
+  it('reports speedup_vs_highs with equal optima and the solver-at-scale figures', async () => {
+    const log: string[] = [];
+    const report = await bench({
+      log: (m) => log.push(m),
+      args: { people: '150', 'big-people': '2000', highs: 'per-item' },
+    });
+    expect(report.bench).toBe('allocate');
+    expect(Object.keys(report.goals)).toEqual(['speedup_vs_highs']);
+    expect(report.goals.speedup_vs_highs).toMatchObject({ unit: 'x', limit: 100 });
+    const vs = report.details.speedup_vs_highs as Record<string, unknown>;
+    expect(vs.objectives_equal).toBe(true);
+    expect(vs.kitout_objective).toBe(vs.highs_objective);
+    expect(vs.people_handed_out).toBe(150);
+    expect(report.details.solver_at_scale).toMatchObject({ people: 2000, people_handed_out: 2000 });
+    expect(log.some((m) => m.includes('HiGHS'))).toBe(true);
+  });
+
+  it('refuses options it cannot use', async () => {
+    await expect(bench({ log: () => {}, args: { highs: 'sometimes' } })).rejects.toThrow(/whole or per-item/);
+    await expect(bench({ log: () => {}, args: { people: '-3' } })).rejects.toThrow(
+      /--people must be a whole number/,
+    );
+  });
+});
