@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SIZE_FIELDS, sizeAnswersOf, sizeWarnings } from './size-answers.ts';
+import { SYSTEM_IDS } from '../sizes/index.ts';
 import { buildDefaultSizingForm } from './default-sizing-form.ts';
 import { questionsOf } from './form-model.ts';
-import { SYSTEM_IDS } from '../sizes/index.ts';
+import { DEFAULT_SIZE_FIELDS, sizeAnswersOf, sizeWarnings } from './size-answers.ts';
 
 const keys = (answers: Parameters<typeof sizeWarnings>[0]) =>
   sizeWarnings(answers).map((w) => [w.flag.key, w.fields.sort()]);
@@ -33,11 +33,15 @@ describe('size answers of the default sizing form', () => {
   });
 
   it('gives no warning for a plausible body', () => {
-    expect(keys({ head_girth: '57', chest: '96', height: '176', waist: '82', foot_length: '265' })).toEqual([]);
+    expect(keys({ head_girth: '57', chest: '96', height: '176', waist: '82', foot_length: '265' })).toEqual(
+      [],
+    );
   });
 
   it('warns of a foot length out of proportion to the height, naming both questions', () => {
-    expect(keys({ height: '190', foot_length: '230' })).toEqual([['flag.footHeightRatio', ['foot_length', 'height']]]);
+    expect(keys({ height: '190', foot_length: '230' })).toEqual([
+      ['flag.footHeightRatio', ['foot_length', 'height']],
+    ]);
   });
 
   it('warns when a known size contradicts a measurement of the same body', () => {
