@@ -320,3 +320,37 @@ export async function rebuildBalances(ctx: ServiceContext): Promise<number> {
     return Number(result.numAffectedRows ?? 0);
   });
 }
+
+/**
+ * Posts several movements in one transaction (a grid of receipts, a count sheet): all or none. Each movement's key is
+ * `<batch key>:<index>`, so a retried batch replays every movement instead of doubling it. A refused movement is
+ * reported with its index and nothing is posted.
+ */
+export async function postBatch(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: { key: string; movements: MovementRequest[] },
+): Promise<PostedMovement[]> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const posted: PostedMovement[] = [];
+    for (const [i, m] of input.movements.entries()) {
+      try {
+        posted.push(await postInTransaction(trx, ctx, actor, { ...m, key: `${input.key}:${i}` }));
+      } catch (err) {
+        if (err instanceof StockRefusal)
+          throw new StockRefusal(err.rule, `movement ${i + 1}: ${err.message}`);
+        if (err instanceof InputError) {
+          throw new InputError(
+            err.issues.map((issue) => ({
+              ...issue,
+              row: i + 1,
+              field: `movements.${i}.${issue.field ?? ''}`,
+            })),
+          );
+        }
+        throw err;
+      }
+    }
+    return posted;
+  });
+}

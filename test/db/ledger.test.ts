@@ -6,6 +6,7 @@ import type { MovementRequest } from '../../src/domain/stock/movement.ts';
 import { type ServiceContext, SYSTEM_ACTOR, systemContext } from '../../src/services/context.ts';
 import {
   balancesFromLedger,
+  postBatch,
   postMovement,
   reverseMovement,
   StockRefusal,
@@ -179,6 +180,29 @@ describe(`stock ledger on ${TEST_DB_KIND}`, () => {
     expect(b).toMatchObject({ id: a.id, replayed: true });
     expect(await balance('D-CENTRAL', 'cap', '57')).toMatchObject({ on_hand: 7 });
     await expect(post({ ...m, qty: 8 }, 'replay-key')).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('posts a batch all or none, and replays a retried batch', async () => {
+    const grid = ['58', '59', '60'].map((size) => ({
+      type: 'receipt' as const,
+      depot: 'D-EAST',
+      item: 'cap',
+      size,
+      qty: 5,
+    }));
+    const refused = await refusal(
+      postBatch(ctx, SYSTEM_ACTOR, {
+        key: 'grid-bad',
+        movements: [...grid, { type: 'issue', depot: 'D-EAST', item: 'cap', size: '61', qty: 1 }],
+      }),
+    );
+    expect(refused.message).toMatch(/^movement 4: out of stock/);
+    expect(await balance('D-EAST', 'cap', '58')).toBeUndefined();
+    const first = await postBatch(ctx, SYSTEM_ACTOR, { key: 'grid-ok', movements: grid });
+    const again = await postBatch(ctx, SYSTEM_ACTOR, { key: 'grid-ok', movements: grid });
+    expect(again.map((m) => m.id)).toEqual(first.map((m) => m.id));
+    expect(again.every((m) => m.replayed)).toBe(true);
+    expect(await balance('D-EAST', 'cap', '59')).toMatchObject({ on_hand: 5 });
   });
 
   it('refuses to change or delete a movement at the database level', async () => {

@@ -5,7 +5,7 @@ import { STOCK } from '../../domain/accounts/roles.ts';
 import { InputError } from '../../domain/errors.ts';
 import { LIMITS } from '../../domain/limits.ts';
 import { CONDITIONS, MOVEMENT_TYPES } from '../../domain/stock/movement.ts';
-import { postMovement, reverseMovement, StockRefusal } from '../../services/ledger.ts';
+import { postBatch, postMovement, reverseMovement, StockRefusal } from '../../services/ledger.ts';
 import { stockTable } from '../../services/stock-export.ts';
 import { importStock } from '../../services/stock-import.ts';
 import { listBalances, listMovements } from '../../services/stock-queries.ts';
@@ -148,6 +148,31 @@ const reverse = kitoutRoute({
   },
 });
 
+const batch = kitoutRoute({
+  method: 'post',
+  path: '/api/stock/batch',
+  roles: STOCK,
+  summary:
+    'Post several movements at once, all or none (a receipt grid, a count sheet); requires Idempotency-Key',
+  request: {
+    headers: IdempotencyHeader,
+    body: {
+      content: {
+        'application/json': {
+          schema: z.object({ movements: z.array(MovementRequestSchema).min(1).max(5000) }),
+        },
+      },
+      required: true,
+    },
+  },
+  responses: {
+    201: json(z.object({ movements: z.array(PostedSchema) }), 'Posted'),
+    200: json(z.object({ movements: z.array(PostedSchema) }), 'Already posted with this key (replayed)'),
+    409: json(RefusalSchema, 'Refused by the stock rules'),
+    ...errorResponses,
+  },
+});
+
 const importFile = kitoutRoute({
   method: 'post',
   path: '/api/stock/import',
@@ -214,6 +239,18 @@ export function registerStockRoutes(app: App, deps: ServerDeps): void {
     try {
       const posted = await postMovement(deps.ctx, actorOf(c), { ...c.req.valid('json'), key });
       return c.json(posted, posted.replayed ? 200 : 201);
+    } catch (err) {
+      if (err instanceof StockRefusal)
+        return c.json({ error: 'refused', rule: err.rule, message: err.message }, 409);
+      throw err;
+    }
+  });
+
+  app.openapi(batch, async (c) => {
+    const key = requireKey(c.req.valid('header')['idempotency-key']);
+    try {
+      const posted = await postBatch(deps.ctx, actorOf(c), { key, movements: c.req.valid('json').movements });
+      return c.json({ movements: posted }, posted.every((p) => p.replayed) ? 200 : 201);
     } catch (err) {
       if (err instanceof StockRefusal)
         return c.json({ error: 'refused', rule: err.rule, message: err.message }, 409);
