@@ -22,7 +22,7 @@ const bench: Bench = async ({ log, args }) => {
   const handle = await createDb({ databaseUrl: scratch.url, poolSize: concurrency + 2 });
   try {
     const ctx = systemContext(handle.db, handle.kind);
-    await seedDemo(ctx, { people: 0 });
+    await seedDemo(ctx, { people: 0, stock: false });
     const variants = DEMO_ITEMS.flatMap((item) => item.sizes.map((size) => ({ item: item.id, size })));
     for (const [i, v] of variants.entries()) {
       await postMovement(ctx, SYSTEM_ACTOR, {

@@ -41,7 +41,7 @@ async function importInto(
   const handle = await createDb(scratch ? { databaseUrl: scratch.url } : { dataDir: dir });
   try {
     const ctx = systemContext(handle.db, handle.kind);
-    await seedDemo(ctx, { people: 0 });
+    await seedDemo(ctx, { people: 0, stock: false });
     const size = statSync(file).size;
     let lastPct = -10;
     const { seconds, value } = await timed(() =>

@@ -16,7 +16,7 @@ const kitout = (...args: string[]) =>
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kitout-cli-'));
   const handle = await createDb({ dataDir: join(dir, 'db') });
-  await seedDemo(systemContext(handle.db, handle.kind), { people: 0 });
+  await seedDemo(systemContext(handle.db, handle.kind), { people: 0, stock: false });
   await handle.close();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

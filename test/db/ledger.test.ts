@@ -22,7 +22,7 @@ const key = () => `test-${++n}`;
 beforeAll(async () => {
   handle = await testDb();
   ctx = systemContext(handle.db, handle.kind);
-  await seedDemo(ctx, { people: 0 });
+  await seedDemo(ctx, { people: 0, stock: false });
 });
 afterAll(() => handle.close());
 

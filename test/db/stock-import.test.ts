@@ -23,7 +23,7 @@ let dir: string;
 beforeAll(async () => {
   handle = await testDb();
   ctx = systemContext(handle.db, handle.kind);
-  await seedDemo(ctx, { people: 0 });
+  await seedDemo(ctx, { people: 0, stock: false });
   dir = mkdtempSync(join(tmpdir(), 'kitout-stock-'));
 });
 afterAll(async () => {
@@ -143,7 +143,7 @@ describe(`stock import and export on ${TEST_DB_KIND}`, () => {
       open = () => createDb({ dataDir: join(dir, 'killed') });
     }
     const seeded = await open();
-    await seedDemo(systemContext(seeded.db, seeded.kind), { people: 0 });
+    await seedDemo(systemContext(seeded.db, seeded.kind), { people: 0, stock: false });
     await seeded.close();
     const file = join(dir, 'big.csv');
     writeFileSync(file, bigStockCsv(5000));

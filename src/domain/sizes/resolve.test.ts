@@ -188,3 +188,22 @@ describe('catalogue schema', () => {
     expect(catalogueItemSchema.safeParse(extra).success).toBe(false);
   });
 });
+
+describe('resolveItem outside the grid', () => {
+  const boots: CatalogueItem = {
+    id: 'boots',
+    variants: ['240', '245', '250', '295', '300'].map((l) => variantFromLabel(l, 'kr-shoe')),
+  };
+  const foot = (mm: number) => ({ footLength: { min: mm, max: mm } }) as Parameters<typeof resolveItem>[1];
+
+  it('gives the nearest size to a foot far below the grid, not the largest by a tie at zero', () => {
+    const fit = resolveItem(boots, foot(225));
+    expect(fit.best?.label).toBe('240');
+    expect(fit.runnerUp?.label).toBe('245');
+    expect(fit.tie).toBe(false);
+  });
+
+  it('gives the nearest size to a foot far above the grid', () => {
+    expect(resolveItem(boots, foot(320)).best?.label).toBe('300');
+  });
+});

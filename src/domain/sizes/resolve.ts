@@ -7,10 +7,13 @@ import { type Flag, showInterval } from './plausibility.ts';
 import { DEFAULT_SIZE_PROFILE, type SizeProfile } from './profile.ts';
 import type { SystemId } from './system.ts';
 
-/** One size of a catalogue item, stating the body it fits. */
+/**
+ * One size of a catalogue item, stating the body it fits. `system` is the size system its label is
+ * written in, or null for items sized outside every system (belts by a stated waist, see `statedFit`).
+ */
 export interface CatalogueVariant {
   label: string;
-  system: SystemId;
+  system: SystemId | null;
   fits: Body;
 }
 
@@ -21,7 +24,7 @@ export interface CatalogueItem {
 
 export interface VariantScore {
   label: string;
-  system: SystemId;
+  system: SystemId | null;
   /** 0–1: mean over the dimensions both sides know of 1 − |person centre − variant centre| / variant width. */
   score: number;
   dimensions: Dimension[];
@@ -51,18 +54,33 @@ export interface PersonFit {
  * that fits a single value (zero width) scores 1 on it and 0 elsewhere.
  */
 function dimScore(person: Body, variant: Body, dim: Dimension): number {
+  return Math.max(0, dimCloseness(person, variant, dim));
+}
+
+/**
+ * The same measure without the floor at 0: it keeps falling with distance, so that among variants that all fit
+ * badly (a 225 mm foot against boots from 240) the nearest still ranks first instead of a tie at 0.
+ */
+function dimCloseness(person: Body, variant: Body, dim: Dimension): number {
   const v = variant[dim]!;
   const d = Math.abs(centre(person[dim]!) - centre(v));
   const w = width(v);
-  if (w <= EPS) return d <= EPS ? 1 : 0;
-  return Math.max(0, 1 - d / w);
+  if (w <= EPS) return d <= EPS ? 1 : -d;
+  return 1 - d / w;
 }
 
-function scoreOf(v: CatalogueVariant, body: Body): VariantScore | null {
+interface Ranked {
+  v: CatalogueVariant;
+  s: VariantScore;
+  closeness: number;
+}
+
+function scoreOf(v: CatalogueVariant, body: Body): Ranked | null {
   const dims = DIMENSIONS.filter((d) => v.fits[d] && body[d]);
   if (dims.length === 0) return null;
   const score = dims.reduce((s, d) => s + dimScore(body, v.fits, d), 0) / dims.length;
-  return { label: v.label, system: v.system, score, dimensions: dims };
+  const closeness = dims.reduce((s, d) => s + dimCloseness(body, v.fits, d), 0) / dims.length;
+  return { v, s: { label: v.label, system: v.system, score, dimensions: dims }, closeness };
 }
 
 /** The variant's size along its first dimension, to settle ties by the "larger" / "smaller" rule. */
@@ -82,11 +100,11 @@ export function resolveItem(
 ): ItemFit {
   const tieRule = profile.garment.tie;
   const scored = item.variants
-    .map((v) => ({ v, s: scoreOf(v, body) }))
-    .filter((x): x is { v: CatalogueVariant; s: VariantScore } => x.s !== null)
+    .map((v) => scoreOf(v, body))
+    .filter((x): x is Ranked => x !== null)
     .sort(
       (a, b) =>
-        b.s.score - a.s.score ||
+        b.closeness - a.closeness ||
         b.s.dimensions.length - a.s.dimensions.length ||
         (tieRule === 'larger' ? sizeOf(b.v) - sizeOf(a.v) : sizeOf(a.v) - sizeOf(b.v)),
     );
@@ -98,7 +116,7 @@ export function resolveItem(
   const tie =
     !!first &&
     !!second &&
-    Math.abs(first.s.score - second.s.score) <= 1e-9 &&
+    Math.abs(first.closeness - second.closeness) <= 1e-9 &&
     first.s.dimensions.length === second.s.dimensions.length;
   if (first) {
     reasons.push(note('reason.best', { label: first.v.label, score: pct(first.s.score) }));
