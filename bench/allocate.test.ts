@@ -6,7 +6,7 @@ describe('allocate bench', () => {
     const log: string[] = [];
     const report = await bench({
       log: (m) => log.push(m),
-      args: { people: '150', 'big-people': '2000', highs: 'per-item' },
+      args: { people: '150', 'big-people': '2000', highs: 'per-item', 'db-people': '0' },
     });
     expect(report.bench).toBe('allocate');
     expect(Object.keys(report.goals)).toEqual(['speedup_vs_highs']);
@@ -17,6 +17,17 @@ describe('allocate bench', () => {
     expect(vs.people_handed_out).toBe(150);
     expect(report.details.solver_at_scale).toMatchObject({ people: 2000, people_handed_out: 2000 });
     expect(log.some((m) => m.includes('HiGHS'))).toBe(true);
+  });
+
+  it('runs the product path end to end on PGlite: answers to reservations', async () => {
+    const report = await bench({
+      log: () => {},
+      args: { people: '50', 'big-people': '0', highs: 'per-item', 'db-people': '120' },
+    });
+    expect(report.goals.pglite_12k_end_to_end_s).toMatchObject({ unit: 's', limit: 2 });
+    const e2e = report.details.pglite_end_to_end as { people: number; reservations: number };
+    expect(e2e.people).toBe(120);
+    expect(e2e.reservations).toBeGreaterThan(0);
   });
 
   it('refuses options it cannot use', async () => {

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
@@ -47,7 +48,11 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
     // Same type parsing as the pg driver above: DATE as text, bigint as number.
     const parsers = { 1082: (value: string) => value, 20: (value: string) => Number(value) };
-    const client = await PGlite.create(options.dataDir ? { dataDir: options.dataDir, parsers } : { parsers });
+    // pg_trgm is compiled into PGlite as a loadable extension; name search needs it (migration 004).
+    const extensions = { pg_trgm };
+    const client = await PGlite.create(
+      options.dataDir ? { dataDir: options.dataDir, parsers, extensions } : { parsers, extensions },
+    );
     await client.exec(`set datestyle to 'ISO'`);
     const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
     handle = {

@@ -1,11 +1,19 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as m001 from './migrations/001-foundation.ts';
 import * as m002 from './migrations/002-stock.ts';
+import * as m003 from './migrations/003-forms.ts';
+import * as m004 from './migrations/004-name-search.ts';
+import * as m005 from './migrations/005-planning.ts';
+import * as m006 from './migrations/006-allocation.ts';
 
 /** Migrations are listed in code (not read from a folder) so they work the same under tsx, tests and bundlers. */
 const migrations: Record<string, Migration> = {
   '001-foundation': m001,
   '002-stock': m002,
+  '003-forms': m003,
+  '004-name-search': m004,
+  '005-planning': m005,
+  '006-allocation': m006,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -88,6 +88,8 @@ export interface IntakeTable {
   site_id: string;
   start_date: ColumnType<string, string, string>;
   status: string;
+  /** The size tariff that forecasts this intake's demand before answers arrive. */
+  tariff: ColumnType<string, string | undefined, string>;
   created_at: Timestamp;
 }
 
@@ -104,6 +106,12 @@ export interface PersonTable {
   language: string | null;
   extra: JSONColumnType<Record<string, string>, string, string>;
   created_at: Timestamp;
+  /**
+   * The name's search keys in the layout of `src/domain/names/stored-keys.ts` (migration 004). Computed in
+   * TypeScript (`storedSearchKeys`) by whatever inserts the person; null means not computed, and such a person
+   * is found by id only.
+   */
+  search_keys: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MovementTable {
@@ -147,6 +155,46 @@ export interface BalanceTable {
   updated_at: Timestamp;
 }
 
+export interface SizeTariffTable {
+  /** A tariff's name; intakes name the one they forecast with (`default` unless chosen). */
+  name: string;
+  item_id: string;
+  size: string;
+  share: number;
+}
+
+export interface AllocationRunTable {
+  id: string;
+  intake_id: string;
+  status: 'proposed' | 'accepted' | 'superseded';
+  objective: number;
+  unmet: number;
+  summary: JSONColumnType<AllocationSummary>;
+  actor_id: string | null;
+  created_at: Timestamp;
+  accepted_at: Timestamp | null;
+}
+
+/** What a run says at a glance: people considered, per item the units issued, substituted and left unmet. */
+export interface AllocationSummary {
+  people: number;
+  answered: number;
+  items: { item: string; demand: number; preferred: number; substituted: number; unmet: number }[];
+  shortages: { item: string; size: string; site: string; unmet: number }[];
+  reservations: { depot: string; item: string; size: string; qty: number }[];
+}
+
+export interface AllocationTable {
+  run_id: string;
+  person_id: string;
+  item_id: string;
+  unit: number;
+  preferred: string;
+  issued: string | null;
+  depot_id: string | null;
+  reason: JSONColumnType<{ key: string; params: Record<string, string | number> }>;
+}
+
 export interface EntitlementTable {
   /** `default` for the organisation, or `intake:<id>` for one intake. */
   scope: string;
@@ -169,4 +217,42 @@ export interface Database {
   movements: MovementTable;
   balances: BalanceTable;
   entitlements: EntitlementTable;
+  size_tariffs: SizeTariffTable;
+  allocation_runs: AllocationRunTable;
+  allocations: AllocationTable;
+  forms: FormTable;
+  submissions: SubmissionTable;
+}
+
+/** One stored version of a questionnaire (migration 003); frozen once written except for `active`. */
+export interface FormTable {
+  id: string;
+  version: string;
+  title: JSONColumnType<Record<string, string>>;
+  /** The normalised form (`NormalisedForm` of `src/domain/forms`). */
+  definition: JSONColumnType<object>;
+  definition_hash: string;
+  /** The language plan a new session starts with, e.g. `ru,choices=ko`; null = the form's default language. */
+  default_plan: string | null;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+  created_by: string | null;
+  seq: Generated<number>;
+}
+
+/** One filled questionnaire for one person (migration 003); append-only, the latest per person counts. */
+export interface SubmissionTable {
+  /** The client-made instance id (a UUID), also the request's Idempotency-Key. */
+  instance_id: string;
+  seq: Generated<number>;
+  form_id: string;
+  form_version: string;
+  intake_id: string;
+  person_id: string;
+  answers: JSONColumnType<Record<string, unknown>>;
+  source: 'web' | 'paper';
+  actor_id: string | null;
+  client_time: Timestamp;
+  server_time: Timestamp;
+  request_hash: string;
 }

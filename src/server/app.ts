@@ -12,10 +12,15 @@ import type { AppEnv } from './env.ts';
 import { errorResponse, zodIssues } from './errors.ts';
 import { kitoutRoute } from './route.ts';
 import { registerAdminRoutes } from './routes/admin.ts';
+import { registerAllocationRoutes } from './routes/allocation.ts';
 import { registerAuthRoutes, SESSION_COOKIE } from './routes/auth.ts';
+import { registerFormRoutes } from './routes/forms.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerIntakeRoutes } from './routes/intakes.ts';
+import { registerPeopleRoutes } from './routes/people.ts';
+import { registerPlanningRoutes } from './routes/planning.ts';
 import { registerRecordRoutes } from './routes/records.ts';
+import { registerSizeRoutes } from './routes/sizes.ts';
 import { registerStockRoutes } from './routes/stock.ts';
 
 const version = (
@@ -94,8 +99,13 @@ export function createApp(deps: ServerDeps, options: AppOptions = {}): App {
   registerAuthRoutes(app, deps);
   registerRecordRoutes(app, deps);
   registerIntakeRoutes(app, deps);
+  registerPeopleRoutes(app, deps);
   registerStockRoutes(app, deps);
+  registerPlanningRoutes(app, deps);
+  registerAllocationRoutes(app, deps);
   registerAdminRoutes(app, deps);
+  registerFormRoutes(app, deps);
+  registerSizeRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -138,8 +138,19 @@ export const PeoplePageSchema = z
     offset: z.number().int(),
     limit: z.number().int(),
     people: z.array(PersonSchema),
+    truncated: z.boolean().openapi({
+      description:
+        'A search matched more people than it ranks: the best ones are listed; type more of the name',
+    }),
   })
   .openapi('PeoplePage');
+
+export const PersonDetailSchema = PersonSchema.extend({
+  intake_id: z.string(),
+  intake_name: z.string(),
+  site_name: z.string().nullable(),
+  extra: z.record(z.string(), z.string()),
+}).openapi('PersonDetail');
 
 export const RosterImportResultSchema = z
   .object({

@@ -1,3 +1,5 @@
+import { BELT_BY_LENGTH_CM, type StatedDimension } from '../domain/sizes/index.ts';
+
 /**
  * The demo organisation's catalogue: eight items with the size grids a real clothing store would hold, named in
  * the three UI languages. Size labels are written in the systems of the sizes module.
@@ -7,6 +9,8 @@ export interface DemoItem {
   names: { en: string; ru: string; ko: string };
   sizeSystem: string | null;
   sizes: string[];
+  /** For an item without a size system: the body dimension its labels state (see `fitsOf`). */
+  stated?: StatedDimension;
 }
 
 const range = (from: number, to: number, step: number) =>
@@ -52,7 +56,10 @@ export const DEMO_ITEMS: DemoItem[] = [
     names: { en: 'Belt', ru: 'Ремень', ko: '허리띠' },
     sizeSystem: null,
     sizes: ['100', '110', '120', '130'],
+    stated: BELT_BY_LENGTH_CM,
   },
+  // Glove sizes are hand girth in inches (EN 420); no body dimension of the sizes module holds a hand, so
+  // gloves state no body and resolution says so.
   {
     id: 'gloves',
     names: { en: 'Gloves', ru: 'Перчатки', ko: '장갑' },

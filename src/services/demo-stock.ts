@@ -1,6 +1,7 @@
 import { apportion, type TariffRow, tariffFromPreferred } from '../domain/planning/index.ts';
 import { normal, type Rng, seededRng } from '../domain/random.ts';
 import {
+  BELT_BY_LENGTH_CM,
   type Body,
   type CatalogueItem,
   cm,
@@ -8,6 +9,7 @@ import {
   isSystemId,
   mm,
   resolveItem,
+  statedFit,
   variantFromLabel,
 } from '../domain/sizes/index.ts';
 import type { MovementRequest } from '../domain/stock/movement.ts';
@@ -32,12 +34,6 @@ function demoBody(rng: Rng, shrink = 0): Body {
   };
 }
 
-const BELT_BY_WAIST = [
-  { size: '100', upTo: 78 },
-  { size: '110', upTo: 88 },
-  { size: '120', upTo: 98 },
-  { size: '130', upTo: Number.POSITIVE_INFINITY },
-];
 const GLOVE_SHARES: Record<string, number> = { '8': 0.15, '9': 0.4, '10': 0.35, '11': 0.1 };
 
 /** Each body's catalogue size per item, resolved by the sizes module from the variants' labels. */
@@ -48,14 +44,18 @@ function preferredSizes(bodies: Body[]): { preferred: Record<string, string> }[]
       variants: i.sizes.map((label) => variantFromLabel(label, i.sizeSystem as never, DEFAULT_SIZE_PROFILE)),
     }),
   );
+  // Belts state the waist they fit by their length, as the catalogue stores it.
+  const belt = DEMO_ITEMS.find((i) => i.id === 'belt')!;
+  catalogue.push({
+    id: 'belt',
+    variants: belt.sizes.map((label) => ({ label, system: null, fits: statedFit(label, BELT_BY_LENGTH_CM) })),
+  });
   return bodies.map((body) => {
     const preferred: Record<string, string> = {};
     for (const item of catalogue) {
       const fit = resolveItem(item, body);
       if (fit.best) preferred[item.id] = fit.best.label;
     }
-    const waist = body.waist?.min ?? 82;
-    preferred.belt = BELT_BY_WAIST.find((b) => waist <= b.upTo)!.size;
     return { preferred };
   });
 }

@@ -17,30 +17,10 @@ import {
   StockRuleError,
 } from '../domain/stock/movement.ts';
 import type { Actor, ServiceContext } from './context.ts';
+import { postManyInTransaction } from './ledger-bulk.ts';
+import { type PostedMovement, StockRefusal } from './ledger-types.ts';
 
-export interface PostedMovement {
-  id: number;
-  key: string;
-  type: string;
-  depot: string;
-  item: string;
-  size: string;
-  qty: number;
-  effects: StoredEffect[];
-  at: string;
-  /** True when this key was posted before and the earlier result is returned unchanged. */
-  replayed: boolean;
-}
-
-/** A movement refused by the ledger's rules (409), e.g. out of stock. Carries the rule's code. */
-export class StockRefusal extends ConflictError {
-  constructor(
-    readonly rule: StockRuleError['code'],
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { type PostedMovement, StockRefusal } from './ledger-types.ts';
 
 type Trx = Transaction<Database>;
 
@@ -331,26 +311,10 @@ export async function postBatch(
   actor: Actor,
   input: { key: string; movements: MovementRequest[] },
 ): Promise<PostedMovement[]> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const posted: PostedMovement[] = [];
-    for (const [i, m] of input.movements.entries()) {
-      try {
-        posted.push(await postInTransaction(trx, ctx, actor, { ...m, key: `${input.key}:${i}` }));
-      } catch (err) {
-        if (err instanceof StockRefusal)
-          throw new StockRefusal(err.rule, `movement ${i + 1}: ${err.message}`);
-        if (err instanceof InputError) {
-          throw new InputError(
-            err.issues.map((issue) => ({
-              ...issue,
-              row: i + 1,
-              field: `movements.${i}.${issue.field ?? ''}`,
-            })),
-          );
-        }
-        throw err;
-      }
-    }
-    return posted;
-  });
+  return ctx.db.transaction().execute((trx) =>
+    postManyInTransaction(trx, ctx, actor, {
+      ...input,
+      audit: { action: 'stock.batch', entityId: input.key },
+    }),
+  );
 }

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { appendAudit } from '../db/repositories/audit.ts';
+import { personById } from '../db/repositories/people-search.ts';
 import { InputError, NotFoundError } from '../domain/errors.ts';
 import type { Actor, ServiceContext } from './context.ts';
+import { searchPeople } from './person-search.ts';
 
 /** Sites, depots, the catalogue, intakes and people: the core records every later capability reads. */
 
@@ -106,24 +108,22 @@ export interface PeopleQuery {
   offset: number;
 }
 
+/** One person with the names of their intake and site; NotFoundError when no one has the id. */
+export async function getPerson(ctx: ServiceContext, id: string) {
+  const person = await personById(ctx.db, id);
+  if (!person) throw new NotFoundError('person', id);
+  return person;
+}
+
 /**
- * A page of an intake's people, optionally filtered by a search over id and every stored spelling of the name.
- * Pages walk the (intake_id, id) index, so a page of 50 from 12,000 people stays a few milliseconds.
+ * A page of an intake's people: in id order, or with `q`, the search of {@link searchPeople} (id prefix, or the
+ * name in any script, best match first). Pages walk the (intake_id, id) index, so a page of 50 from 12,000
+ * people stays a few milliseconds.
  */
 export async function listPeople(ctx: ServiceContext, query: PeopleQuery) {
-  let base = ctx.db.selectFrom('people').where('intake_id', '=', query.intakeId);
   const q = query.q?.normalize('NFC').trim();
-  if (q) {
-    const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    base = base.where((eb) =>
-      eb.or([
-        eb('id', 'ilike', like),
-        eb('name', 'ilike', like),
-        eb('name_latin', 'ilike', like),
-        eb('name_cyrillic', 'ilike', like),
-      ]),
-    );
-  }
+  if (q) return searchPeople(ctx, { intakeId: query.intakeId, q, limit: query.limit, offset: query.offset });
+  const base = ctx.db.selectFrom('people').where('intake_id', '=', query.intakeId);
   const [rows, total] = await Promise.all([
     base
       .select([
@@ -143,5 +143,5 @@ export async function listPeople(ctx: ServiceContext, query: PeopleQuery) {
       .execute(),
     base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { total: Number(total.n), offset: query.offset, limit: query.limit, people: rows };
+  return { total: Number(total.n), offset: query.offset, limit: query.limit, people: rows, truncated: false };
 }

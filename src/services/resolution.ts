@@ -1,18 +1,9 @@
 import { sql } from 'kysely';
 import { sizeAnswersOf } from '../domain/forms/size-answers.ts';
-import {
-  type Body,
-  type CatalogueItem,
-  type CatalogueVariant,
-  DEFAULT_SIZE_PROFILE,
-  type ItemFit,
-  isSystemId,
-  parseSizeProfile,
-  resolvePerson,
-  type SizeProfile,
-  variantFromLabel,
-} from '../domain/sizes/index.ts';
+import { type ItemFit, resolvePerson } from '../domain/sizes/index.ts';
+import { catalogueForResolution } from './catalogue-fits.ts';
 import type { ServiceContext } from './context.ts';
+import { organisationProfile } from './size-profile.ts';
 
 /**
  * Sizes resolved from answers: each person's latest submission read by the sizes module into a body, and each
@@ -28,50 +19,9 @@ export interface ResolvedPerson {
   flags: string[];
 }
 
-export async function sizeProfileOf(ctx: ServiceContext): Promise<SizeProfile> {
-  const org = await ctx.db.selectFrom('organisations').select('size_profile').executeTakeFirst();
-  const parsed = parseSizeProfile(org?.size_profile ?? {});
-  // A stored profile was checked when it was saved; should it no longer parse, the stated defaults apply.
-  return parsed.ok ? parsed.value : DEFAULT_SIZE_PROFILE;
-}
-
-/** The catalogue as the sizes module sees it: each variant with the body it fits (stored, or read from its label). */
-export async function resolutionCatalogue(
-  ctx: ServiceContext,
-  profile?: SizeProfile,
-): Promise<CatalogueItem[]> {
-  const items = await ctx.db.selectFrom('items').select(['id', 'size_system']).orderBy('sort').execute();
-  const variants = await ctx.db
-    .selectFrom('item_variants')
-    .selectAll()
-    .orderBy('item_id')
-    .orderBy('sort')
-    .execute();
-  const out: CatalogueItem[] = [];
-  for (const item of items) {
-    const system = item.size_system;
-    if (!system || !isSystemId(system)) continue;
-    const vs: CatalogueVariant[] = [];
-    for (const v of variants.filter((x) => x.item_id === item.id)) {
-      const stored = v.fits as Body;
-      if (stored && Object.keys(stored).length) vs.push({ label: v.label, system, fits: stored });
-      else {
-        try {
-          vs.push(variantFromLabel(v.label, system, profile));
-        } catch {
-          // A label its system cannot read states no body: it is left out of resolution, never guessed.
-        }
-      }
-    }
-    if (vs.length) out.push({ id: item.id, variants: vs });
-  }
-  return out;
-}
-
 /** Each answered person of an intake with their resolved sizes (latest submission per person counts). */
 export async function resolvedPeople(ctx: ServiceContext, intakeId: string): Promise<ResolvedPerson[]> {
-  const profile = await sizeProfileOf(ctx);
-  const catalogue = await resolutionCatalogue(ctx, profile);
+  const [profile, catalogue] = await Promise.all([organisationProfile(ctx), catalogueForResolution(ctx.db)]);
   const { rows } = await sql<{ person_id: string; site_id: string; answers: Record<string, unknown> }>`
     select distinct on (s.person_id) s.person_id, p.site_id, s.answers
     from submissions s join people p on p.id = s.person_id

@@ -1,9 +1,15 @@
 import { Readable } from 'node:stream';
 import { appendAudit } from '../db/repositories/audit.ts';
+import { DEFAULT_SIZE_PROFILE } from '../domain/sizes/index.ts';
 import { createUser } from './auth.ts';
+import { itemFits } from './catalogue-fits.ts';
 import { type ServiceContext, SYSTEM_ACTOR } from './context.ts';
 import { DEMO_DEPOTS, DEMO_ITEMS, DEMO_PASSWORD, DEMO_SITES, DEMO_USERS } from './demo-catalogue.ts';
 import { demoRosterCsv } from './demo-roster.ts';
+import { DEMO_ENTITLEMENTS, demoOpeningStock, demoTariff } from './demo-stock.ts';
+import { storeDefaultForm } from './forms.ts';
+import { postBatch } from './ledger.ts';
+import { setEntitlements, setTariff } from './planning.ts';
 import { importRoster } from './roster-import.ts';
 
 export const DEMO_INTAKE = {
@@ -25,7 +31,10 @@ export interface SeedResult {
  * Seeds the demo organisation on an empty database, once: sites, depots, the catalogue, one account per role and
  * an intake of 1,500 people with Korean names. The roster goes in through the same import as a user's file.
  */
-export async function seedDemo(ctx: ServiceContext, opts: { people?: number } = {}): Promise<SeedResult> {
+export async function seedDemo(
+  ctx: ServiceContext,
+  opts: { people?: number; stock?: boolean } = {},
+): Promise<SeedResult> {
   const result = {
     username: 'admin',
     password: DEMO_PASSWORD,
@@ -69,7 +78,12 @@ export async function seedDemo(ctx: ServiceContext, opts: { people?: number } = 
       await trx
         .insertInto('item_variants')
         .values(
-          item.sizes.map((label, sort) => ({ item_id: item.id, label, sort, fits: JSON.stringify({}) })),
+          itemFits(item, DEFAULT_SIZE_PROFILE).map((fits, sort) => ({
+            item_id: item.id,
+            label: item.sizes[sort]!,
+            sort,
+            fits: JSON.stringify(fits),
+          })),
         )
         .execute();
     }
@@ -95,7 +109,9 @@ export async function seedDemo(ctx: ServiceContext, opts: { people?: number } = 
   for (const u of DEMO_USERS) {
     await createUser(ctx, SYSTEM_ACTOR, { ...u, roles: [...u.roles], password: DEMO_PASSWORD });
   }
+  await storeDefaultForm(ctx, SYSTEM_ACTOR);
   const people = opts.people ?? DEMO_PEOPLE;
+  if (opts.stock !== false) await seedStockAndPlanning(ctx, people || DEMO_PEOPLE);
   if (people === 0) return { created: true, ...result };
   const csv = demoRosterCsv(people, 20261201);
   await importRoster(ctx, SYSTEM_ACTOR, {
@@ -104,4 +120,13 @@ export async function seedDemo(ctx: ServiceContext, opts: { people?: number } = 
     stream: Readable.from([Buffer.from(csv)]),
   });
   return { created: true, ...result };
+}
+
+/** Default entitlements, the demo size tariff, and opening stock with the short sizes the demo is about. */
+async function seedStockAndPlanning(ctx: ServiceContext, people: number): Promise<void> {
+  await setEntitlements(ctx, SYSTEM_ACTOR, 'default', DEMO_ENTITLEMENTS);
+  await setTariff(ctx, SYSTEM_ACTOR, 'default', demoTariff());
+  for (const { depot, movements } of demoOpeningStock(people)) {
+    await postBatch(ctx, SYSTEM_ACTOR, { key: `seed:opening:${depot}`, movements });
+  }
 }

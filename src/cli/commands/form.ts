@@ -48,6 +48,26 @@ function parsePlan(text: string | undefined, t: Translate): LanguagePlan {
   return parsed.value;
 }
 
+/** A form version stored in the database (the active one unless a version is named). */
+async function storedForm(id: string, opts: { data: string; formVersion?: string }): Promise<NormalisedForm> {
+  // Loaded here: the database and services are needed only by this variant of one command.
+  const { createDb } = await import('../../db/create-db.ts');
+  const { systemContext } = await import('../../services/context.ts');
+  const { getForm } = await import('../../services/forms.ts');
+  const { NotFoundError } = await import('../../domain/errors.ts');
+  if (!process.env.DATABASE_URL && !existsSync(opts.data))
+    throw new CliError(`no database in ${opts.data}: give --data <dir> or set DATABASE_URL`, 1);
+  const handle = await createDb({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: opts.data });
+  try {
+    return (await getForm(systemContext(handle.db, handle.kind), id, opts.formVersion)).definition;
+  } catch (err) {
+    if (err instanceof NotFoundError) throw new CliError(err.message, 1);
+    throw err;
+  } finally {
+    await handle.close();
+  }
+}
+
 function summary(form: NormalisedForm, out: string) {
   return {
     out,
@@ -85,13 +105,27 @@ export function registerForm(program: Command): void {
 
   form
     .command('export')
-    .description('write a form back as an XLSForm workbook (or as JSON when --out ends in .json)')
-    .argument('<file>', 'form.xlsx or form.json to read')
+    .description(
+      'write a form back as an XLSForm workbook (or as JSON when --out ends in .json): from a file, or with --id from the database',
+    )
+    .argument('[file]', 'form.xlsx or form.json to read')
     .requiredOption('--out <file>', 'the .xlsx (or .json) file to write')
-    .action(async (file: string, _opts: unknown, cmd: Command) => {
-      const opts = cmd.optsWithGlobals() as GlobalOptions & { out: string };
+    .option('--id <form id>', 'read the form stored in the database (DATABASE_URL, or PGlite in --data)')
+    .option('--form-version <version>', 'with --id: this stored version instead of the active one')
+    .option('--data <dir>', 'folder of the embedded database (when DATABASE_URL is not set)', 'data')
+    .action(async (file: string | undefined, _opts: unknown, cmd: Command) => {
+      const opts = cmd.optsWithGlobals() as GlobalOptions & {
+        out: string;
+        id?: string;
+        formVersion?: string;
+        data: string;
+      };
       const t = await translator(opts);
-      const loaded = await loadForm(file, t);
+      if ((file === undefined) === (opts.id === undefined))
+        throw new CliError('give either a form file or --id <form id>, not both');
+      if (opts.formVersion !== undefined && opts.id === undefined)
+        throw new CliError('--form-version needs --id');
+      const loaded = opts.id === undefined ? await loadForm(file!, t) : await storedForm(opts.id, opts);
       await (await formFiles()).writeFormFile(loaded, opts.out);
       emit(opts, summary(loaded, opts.out), (s) =>
         t('cli.written', { file: s.out, formId: s.formId, questions: s.questions }),

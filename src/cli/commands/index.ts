@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { registerAllocate } from './allocate.ts';
 import { registerBench } from './bench.ts';
 import { registerForm } from './form.ts';
+import { registerPaper } from './paper.ts';
+import { registerPlan } from './plan.ts';
 import { registerRoster } from './roster.ts';
 import { registerServe } from './serve.ts';
 import { registerSizes } from './sizes.ts';
@@ -12,8 +14,10 @@ export function registerCommands(program: Command): void {
   registerServe(program);
   registerRoster(program);
   registerStock(program);
+  registerPlan(program);
   registerAllocate(program);
   registerSizes(program);
   registerForm(program);
+  registerPaper(program);
   registerBench(program);
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.ts';
 import {
   type Body,
+  conversionAnswer,
   convert,
   DEFAULT_SIZE_PROFILE,
   DIMENSION_UNIT,
@@ -102,13 +103,7 @@ export function registerSizes(program: Command): void {
         return;
       }
       const c = convert(label, from, to, profile);
-      const answer = {
-        to: c.to,
-        alternatives: c.alternatives,
-        body: roundBody(c.body),
-        rule: lang === 'en' ? c.rule : c.rules.map((r) => renderNote(r, lang)).join('; '),
-        notes: c.notes.map((n) => renderNote(n, lang)),
-      };
+      const answer = conversionAnswer(c, lang);
       emit(opts, answer, (a) =>
         [
           `${c.label} (${c.from}) → ${a.to} (${c.system})`,

@@ -10,5 +10,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('share', 'double precision', (c) => c.notNull())
     .addPrimaryKeyConstraint('size_tariffs_pk', ['name', 'item_id', 'size'])
     .execute();
-  await db.schema.alterTable('intakes').addColumn('tariff', 'text', (c) => c.notNull().defaultTo('default')).execute();
+  await db.schema
+    .alterTable('intakes')
+    .addColumn('tariff', 'text', (c) => c.notNull().defaultTo('default'))
+    .execute();
 }

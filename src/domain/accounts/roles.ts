@@ -9,6 +9,8 @@ export type Role = (typeof ROLES)[number];
 export const ANY_ROLE: readonly Role[] = ROLES;
 export const OFFICE: readonly Role[] = ['admin', 'planner'];
 export const STOCK: readonly Role[] = ['admin', 'planner', 'storekeeper'];
+/** Who fills questionnaires: enumerators, and the office that runs them. */
+export const FILLERS: readonly Role[] = ['admin', 'planner', 'enumerator'];
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);

@@ -216,3 +216,30 @@ describe('allocation messages', () => {
     );
   });
 });
+
+describe('reasons where depots are not named after sites', () => {
+  it('treats a depot that serves the site at no cost as the site’s own store', () => {
+    const instance = {
+      unmetCost: 1000,
+      stock: [
+        { depot: 'D-NORTH', item: 'boots', size: '270', qty: 1 },
+        { depot: 'D-NORTH', item: 'boots', size: '275', qty: 1 },
+      ],
+      demand: [],
+      substitutions: [{ item: 'boots', preferred: '270', issued: '275', cost: 1, steps: 1 }],
+      transport: [{ depot: 'D-NORTH', site: 'NORTH', cost: 0 }],
+    };
+    const people: Person[] = [
+      { id: 'a', site: 'NORTH', sizes: { boots: '270' } },
+      { id: 'b', site: 'NORTH', sizes: { boots: '270' } },
+    ];
+    const flows = solveAllocation({
+      ...instance,
+      demand: [{ site: 'NORTH', item: 'boots', size: '270', count: 2 }],
+    }).flows;
+    const explain = explainer(instance, flows);
+    const [a, b] = handOut(people, flows).map((p) => explain(p)[0]!.key);
+    expect(a).toBe('reason.preferred');
+    expect(b).toBe('reason.substituteUp');
+  });
+});

@@ -70,9 +70,14 @@ export function explainer(
           transportCost,
           cost: substitutionCost + transportCost,
         };
-        const here = depot === site;
+        // "Here" is any depot that serves the site at no cost: the site's own store, whatever it is called.
+        const here = transportCost === 0;
         if (issued === preferred && here) return { item, key: 'reason.preferred', params };
-        if (remaining(site, item, preferred) > 0) return { item, key: 'reason.noDearer', params };
+        const localLeft = rules
+          .depotOptions(site)
+          .filter((d) => d.cost === 0)
+          .reduce((sum, d) => sum + remaining(d.name, item, preferred), 0);
+        if (localLeft > 0) return { item, key: 'reason.noDearer', params };
         if (issued === preferred) return { item, key: 'reason.preferredFromDepot', params };
         const steps = rules.substitutionSteps(item, preferred, issued);
         const where = here ? '' : 'FromDepot';

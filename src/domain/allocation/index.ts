@@ -4,6 +4,7 @@
  * {@link handOut} and explained by {@link explainer}.
  */
 export { allocatePeople } from './allocate-people.ts';
+export { type CatalogueGrid, substitutionRulesFor, transportFor } from './catalogue-rules.ts';
 export { explainer, type Reason } from './explain.ts';
 export { type Allotment, handOut, type PersonAllocation } from './hand-out.ts';
 export {

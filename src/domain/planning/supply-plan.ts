@@ -1,4 +1,4 @@
-import { solveAllocation } from '../allocation/index.ts';
+import { solveAllocation, transportFor } from '../allocation/index.ts';
 import type { DemandRow } from './forecast.ts';
 
 export interface StockRow {
@@ -41,8 +41,6 @@ export interface SupplyPlan {
   bySite: { site: string; item: string; size: string; demand: number; covered: number }[];
 }
 
-/** Route costs: a site's own depot is free, the central store is near, another site's depot is further. */
-const COST = { own: 0, central: 1, other: 3 } as const;
 const UNMET = 1000;
 
 /**
@@ -69,12 +67,10 @@ export function planSupply(input: {
   const demand = input.demand
     .filter((d) => d.qty > 0)
     .map((d) => ({ site: d.site, item: d.item, size: d.size, count: d.qty }));
-  const stockDepots = [...new Set(stock.map((s) => s.depot))].sort();
-  const transport = stockDepots.flatMap((depot) =>
-    sites.map((site) => {
-      const at = depotSite.get(depot);
-      return { depot, site, cost: at === site ? COST.own : at === null ? COST.central : COST.other };
-    }),
+  const stockDepots = new Set(stock.map((s) => s.depot));
+  const transport = transportFor(
+    input.depots.filter((d) => stockDepots.has(d.id)),
+    sites,
   );
   const demandItems = new Set(demand.map((d) => d.item));
   const solution = solveAllocation({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.ts';
-import { convert, parseLabel } from './convert.ts';
+import { conversionAnswer, convert, parseLabel } from './convert.ts';
 import { SYSTEM_IDS } from './system.ts';
 
 const issueOf = (fn: () => unknown): { field?: string; reason: string } => {
@@ -123,5 +123,25 @@ describe('hostile labels', () => {
     expect(issueOf(() => parseLabel('-42', 'eu-shoe')).reason).toContain('negative');
     expect(issueOf(() => parseLabel('', 'eu-shoe')).reason).toContain('empty');
     expect(issueOf(() => parseLabel('NaN', 'kr-top')).reason).toContain('not a number');
+  });
+});
+
+describe('conversionAnswer', () => {
+  it('is exactly the CLI contract: to, alternatives, body rounded to 2 decimals, rule and notes as text', () => {
+    const a = conversionAnswer(convert('42', 'eu-shoe', 'kr-shoe'));
+    expect(Object.keys(a)).toEqual(['to', 'alternatives', 'body', 'rule', 'notes']);
+    expect(a).toMatchObject({
+      to: '265',
+      alternatives: ['260', '270'],
+      body: { footLength: { min: 261.67, max: 268.33 } },
+    });
+    expect(a.notes[0]).toMatch(/^foot length 261\.67–268\.33 mm spans 265/);
+  });
+
+  it('speaks Russian and Korean when asked, keeping the labels as they are', () => {
+    const c = convert('48-4', 'ru-garment', 'kr-top');
+    expect(conversionAnswer(c, 'ru').rule).toMatch(/ru-garment: .*обхват/i);
+    expect(conversionAnswer(c, 'ko').notes[0]).toContain('95 (88%)');
+    expect(conversionAnswer(c, 'ko').notes[0]).toMatch(/\p{Script=Hangul}/u);
   });
 });

@@ -1,5 +1,7 @@
+import type { UiLanguage } from '../../i18n/languages.ts';
 import { InputError } from '../errors.ts';
-import type { Body } from './body.ts';
+import { type Body, roundBody } from './body.ts';
+import { renderNote } from './i18n.ts';
 import type { Note } from './note.ts';
 import { DEFAULT_SIZE_PROFILE, type SizeProfile } from './profile.ts';
 import { systemFor } from './registry.ts';
@@ -79,5 +81,27 @@ export function convert(
     rules: source === target ? [source.rule] : [source.rule, target.rule],
     notes: c.notes.length ? (out.notes.length ? [...c.notes, ...out.notes] : c.notes) : out.notes,
     tie: out.tie,
+  };
+}
+
+/**
+ * The JSON contract of `kitout sizes convert --json` and `GET /api/sizes/convert`: the winner, the other
+ * candidates, the body rounded to 2 decimals, and the rule and notes as text in `lang` (English by default).
+ */
+export interface ConversionAnswer {
+  to: string;
+  alternatives: string[];
+  body: Body;
+  rule: string;
+  notes: string[];
+}
+
+export function conversionAnswer(c: Conversion, lang: UiLanguage = 'en'): ConversionAnswer {
+  return {
+    to: c.to,
+    alternatives: c.alternatives,
+    body: roundBody(c.body),
+    rule: lang === 'en' ? c.rule : c.rules.map((r) => renderNote(r, lang)).join('; '),
+    notes: c.notes.map((n) => renderNote(n, lang)),
   };
 }

@@ -15,7 +15,24 @@ export {
   roundBody,
   width,
 } from './body.ts';
-export { type Conversion, convert, parseLabel } from './convert.ts';
+export { coverGaps } from './catalogue-gaps.ts';
+export {
+  BODY_PARTS,
+  type BodyPart,
+  bodyPartOf,
+  type ChartCell,
+  type ChartMark,
+  type ChartRow,
+  type SizeChart,
+  sizeChart,
+} from './chart.ts';
+export {
+  type Conversion,
+  type ConversionAnswer,
+  conversionAnswer,
+  convert,
+  parseLabel,
+} from './convert.ts';
 export { message, renderNote, renderNotes } from './i18n.ts';
 export type { Note } from './note.ts';
 export { type Answer, estimateBody, type PersonBody } from './person-body.ts';
@@ -42,6 +59,7 @@ export {
   type VariantScore,
 } from './resolve.ts';
 export { answerSchema, bodySchema, catalogueItemSchema, variantFromLabel } from './schemas.ts';
+export { BELT_BY_LENGTH_CM, type StatedDimension, statedFit } from './stated-fit.ts';
 export {
   type FormatHints,
   type Formatted,

@@ -21,7 +21,9 @@ export const catalogueItemSchema = z
   .object({
     id: z.string().min(1),
     variants: z.array(
-      z.object({ label: z.string().min(1), system: z.enum(SYSTEM_IDS), fits: bodySchema }).strict(),
+      z
+        .object({ label: z.string().min(1), system: z.enum(SYSTEM_IDS).nullable(), fits: bodySchema })
+        .strict(),
     ),
   })
   .strict();

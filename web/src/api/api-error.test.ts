@@ -21,6 +21,21 @@ describe('apiErrorFrom', () => {
     ]);
   });
 
+  it('keeps the rule of a refusal by the stock rules', () => {
+    const body = JSON.stringify({
+      error: 'refused',
+      rule: 'out_of_stock',
+      message: 'out of stock: 0 of boots 270',
+    });
+    const err = apiErrorFrom(409, body);
+    expect([err.code, err.rule, err.message]).toEqual([
+      'refused',
+      'out_of_stock',
+      'out of stock: 0 of boots 270',
+    ]);
+    expect(apiErrorFrom(409, JSON.stringify({ error: 'refused', rule: 7 })).rule).toBeUndefined();
+  });
+
   it('survives a body that is not JSON, such as a proxy error page', () => {
     const err = apiErrorFrom(502, '<html><body>Bad Gateway</body></html>');
     expect(err.code).toBe('http_502');

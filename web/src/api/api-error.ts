@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly issues: Issue[] = [],
+    /** For a refusal by the stock rules (409 `refused`): which rule, e.g. `out_of_stock`. */
+    readonly rule?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -19,7 +21,12 @@ export class ApiError extends Error {
 /** Turns an error answer's body into an ApiError, whatever the body holds (a proxy may answer with HTML). */
 export function apiErrorFrom(status: number, bodyText: string): ApiError {
   try {
-    const body = JSON.parse(bodyText) as { error?: unknown; message?: unknown; issues?: unknown };
+    const body = JSON.parse(bodyText) as {
+      error?: unknown;
+      message?: unknown;
+      issues?: unknown;
+      rule?: unknown;
+    };
     if (body && typeof body === 'object') {
       const issues = Array.isArray(body.issues)
         ? (body.issues as Issue[]).filter((i) => i && typeof i === 'object' && typeof i.reason === 'string')
@@ -29,6 +36,7 @@ export function apiErrorFrom(status: number, bodyText: string): ApiError {
         typeof body.error === 'string' ? body.error : `http_${status}`,
         typeof body.message === 'string' ? body.message : '',
         issues,
+        typeof body.rule === 'string' ? body.rule : undefined,
       );
     }
   } catch {

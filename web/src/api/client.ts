@@ -18,6 +18,8 @@ export interface RequestOptions {
   body?: unknown;
   query?: Record<string, string | number | undefined>;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. `Idempotency-Key` on a write that may be retried. */
+  headers?: Record<string, string>;
 }
 
 /** `/api/x` plus the query parameters that are set. */
@@ -34,8 +36,12 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   try {
     res = await fetch(apiUrl(path, opts.query), {
       method: opts.method ?? 'GET',
-      headers:
-        opts.body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
+      headers: {
+        ...(opts.body === undefined
+          ? { accept: 'application/json' }
+          : { 'content-type': 'application/json' }),
+        ...opts.headers,
+      },
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
       credentials: 'same-origin',
       signal: opts.signal,

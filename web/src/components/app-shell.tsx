@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
+import { FILLERS, mayCall, STOCK } from '../../../src/domain/accounts/roles.ts';
 import { useAuth, useUser } from '../auth/auth-context.tsx';
 import { useCurrentIntake } from './current-intake.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
@@ -15,14 +16,23 @@ export function AppShell() {
   const { intakeId } = useCurrentIntake();
   const navigate = useNavigate();
   const isAdmin = user.roles.includes('admin');
+  const mayStock = mayCall(user.roles, [...STOCK, 'issuer']);
+  const mayFill = mayCall(user.roles, FILLERS);
 
   const links = [
     { to: '/intakes', label: t('nav.intakes'), end: true },
     ...(intakeId
       ? [{ to: `/intakes/${encodeURIComponent(intakeId)}/roster`, label: t('nav.roster'), end: false }]
       : []),
+    ...(intakeId && mayFill
+      ? [{ to: `/intakes/${encodeURIComponent(intakeId)}/fill`, label: t('nav.questionnaire'), end: false }]
+      : []),
+    ...(mayFill ? [{ to: '/outbox', label: t('nav.outbox'), end: false }] : []),
+    { to: '/forms', label: t('nav.forms'), end: false },
+    ...(mayStock ? [{ to: '/stock', label: t('nav.stock'), end: false }] : []),
     { to: '/depots', label: t('nav.depots'), end: false },
     { to: '/catalogue', label: t('nav.catalogue'), end: false },
+    { to: '/sizes', label: t('nav.sizes'), end: false },
     ...(isAdmin ? [{ to: '/audit', label: t('nav.audit'), end: false }] : []),
   ];
 

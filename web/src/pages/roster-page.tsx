@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { OFFICE } from '../../../src/domain/accounts/roles.ts';
+import { OFFICE, STOCK } from '../../../src/domain/accounts/roles.ts';
 import type { Intake, PeoplePage, Site } from '../api/types.ts';
 import { useMay } from '../auth/auth-context.tsx';
 import { useRememberIntake } from '../components/current-intake.tsx';
@@ -12,6 +12,7 @@ import { useApi } from '../hooks/use-api.ts';
 import { useDebouncedValue } from '../hooks/use-debounced-value.ts';
 import { useFormat } from '../hooks/use-format.ts';
 import { useTitle } from '../hooks/use-title.ts';
+import { ProgressPanel } from '../questionnaire/progress-panel.tsx';
 import { RosterImportPanel } from './roster-import-panel.tsx';
 import { RosterTable } from './roster-table.tsx';
 
@@ -23,6 +24,7 @@ export function RosterPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const mayImport = useMay(OFFICE);
+  const mayPlan = useMay(STOCK);
   useRememberIntake(id);
 
   // The search and page live in the address, so reload, back and a shared link show the same rows.
@@ -120,7 +122,27 @@ export function RosterPage() {
             </div>
           </dl>
         </div>
+        <div className="actions">
+          {mayPlan && (
+            <Link
+              className="button-secondary"
+              to={`/intakes/${encodeURIComponent(it.id)}/plan`}
+              data-testid="open-plan"
+            >
+              {t('planning.open')}
+            </Link>
+          )}
+          <Link
+            className="button-secondary"
+            to={`/intakes/${encodeURIComponent(it.id)}/allocation`}
+            data-testid="open-allocation"
+          >
+            {t('allocation.open')}
+          </Link>
+        </div>
       </div>
+
+      {it.people > 0 && <ProgressPanel intakeId={it.id} />}
 
       {mayImport && (
         <RosterImportPanel intakeId={it.id} onImported={onImported} startOpen={it.people === 0} />
@@ -152,6 +174,11 @@ export function RosterPage() {
             busy={people.loading}
             emptyText={q ? t('roster.noMatch', { q }) : t('roster.empty')}
           />
+          {people.data.truncated && (
+            <p className="notice" data-testid="search-more">
+              {t('names:search.more', { shown: f.number(people.data.total) })}
+            </p>
+          )}
           {people.data.total > 0 && (
             <Pager
               page={page}

@@ -1,7 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Person } from '../api/types.ts';
+import { latinForm, PersonName } from '../components/person-name.tsx';
 
-/** A page of people: id, name (with any Cyrillic spelling beneath), Latin name, site. */
+/**
+ * A page of people: id, name as written with the reader's script beside it (Cyrillic for a Russian reader),
+ * the Latin spelling, site. Each name opens the person.
+ */
 export function RosterTable({
   people,
   siteName,
@@ -37,14 +42,12 @@ export function RosterTable({
             <tr key={p.id}>
               <td className="mono">{p.id}</td>
               <td>
-                <span className="person-name">{p.name}</span>
-                {p.name_cyrillic && (
-                  <span className="sub" lang="ru">
-                    {p.name_cyrillic}
-                  </span>
-                )}
+                <Link to={`/people/${encodeURIComponent(p.id)}`} className="person-link">
+                  {/* The Latin form has its own column; the reader's form goes beside the name otherwise. */}
+                  <PersonName person={p} layout="inline" skipScript="latin" />
+                </Link>
               </td>
-              <td lang="en">{p.name_latin ?? '—'}</td>
+              <td lang="en">{latinForm(p) ?? '—'}</td>
               <td>{siteName.get(p.site_id) ?? p.site_id}</td>
             </tr>
           ))}

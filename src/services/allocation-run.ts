@@ -1,0 +1,438 @@
+import { sql } from 'kysely';
+import type { AllocationSummary } from '../db/schema.ts';
+import {
+  allocatePeople,
+  explainer,
+  type Person,
+  substitutionRulesFor,
+  transportFor,
+} from '../domain/allocation/index.ts';
+import { ConflictError, NotFoundError } from '../domain/errors.ts';
+import type { MovementRequest } from '../domain/stock/movement.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { postManyInTransaction } from './ledger-bulk.ts';
+import { StockRefusal } from './ledger-types.ts';
+import { entitlementsFor } from './planning.ts';
+import { resolvedPeople } from './resolution.ts';
+
+/** Leaving a person without an item costs more than any substitution or route, so stock is always used if allowed. */
+export const UNMET_COST = 1000;
+
+const UNIT_SEPARATOR = '\u0000';
+
+export interface RunResult {
+  id: string;
+  intake: string;
+  status: string;
+  objective: number;
+  unmet: number;
+  summary: AllocationSummary;
+  createdAt: string;
+}
+
+/**
+ * Runs the allocation for an intake on the stock as it is now: each answered person's preferred size per entitled
+ * item (from their answers), the depots' available stock (plus what this intake's accepted run holds reserved, since
+ * accepting the new run releases it), substitution rules from the catalogue's size grids and routes from depot to
+ * site. Stores the run as proposed; nothing is reserved until it is accepted.
+ */
+export async function runAllocation(ctx: ServiceContext, actor: Actor, intakeId: string): Promise<RunResult> {
+  const intake = await ctx.db.selectFrom('intakes').selectAll().where('id', '=', intakeId).executeTakeFirst();
+  if (!intake) throw new NotFoundError('intake', intakeId);
+  const [resolved, entitlements, items, variants, depots, balances, held, headcount] = await Promise.all([
+    resolvedPeople(ctx, intakeId),
+    entitlementsFor(ctx, intakeId),
+    ctx.db.selectFrom('items').select(['id', 'size_system']).orderBy('sort').execute(),
+    ctx.db
+      .selectFrom('item_variants')
+      .select(['item_id', 'label'])
+      .orderBy('item_id')
+      .orderBy('sort')
+      .execute(),
+    ctx.db.selectFrom('depots').select(['id', 'site_id']).orderBy('id').execute(),
+    ctx.db.selectFrom('balances').select(['depot_id', 'item_id', 'size', 'on_hand', 'reserved']).execute(),
+    acceptedReservations(ctx, intakeId),
+    ctx.db
+      .selectFrom('people')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('intake_id', '=', intakeId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  const people: Person[] = [];
+  const maxUnits = Math.max(0, ...entitlements.map((e) => e.qty));
+  for (const p of resolved) {
+    // Unit 1 holds one of everything the person is entitled to, unit 2 the second shirt, and so on.
+    for (let unit = 1; unit <= maxUnits; unit++) {
+      const sizes: Record<string, string> = {};
+      for (const ent of entitlements) {
+        const size = p.preferred[ent.item];
+        if (size && ent.qty >= unit) sizes[ent.item] = size;
+      }
+      if (Object.keys(sizes).length)
+        people.push({ id: `${p.person}${UNIT_SEPARATOR}${unit}`, site: p.site, sizes });
+    }
+  }
+  const heldKey = (d: string, i: string, s: string) => `${d}\u0000${i}\u0000${s}`;
+  const stock = balances
+    .map((b) => ({
+      depot: b.depot_id,
+      item: b.item_id,
+      size: b.size,
+      // What the accepted run holds is free for this run, but only as much of it as is still reserved: a count
+      // or correction may have released part of it since.
+      qty:
+        Math.max(0, b.on_hand - b.reserved) +
+        Math.min(b.reserved, held.get(heldKey(b.depot_id, b.item_id, b.size)) ?? 0),
+    }))
+    .filter((s) => s.qty > 0);
+  const sites = [...new Set(people.map((p) => p.site))].sort();
+  const stockDepots = new Set(stock.map((s) => s.depot));
+  const instance = {
+    unmetCost: UNMET_COST,
+    stock,
+    substitutions: items.flatMap((i) =>
+      substitutionRulesFor({
+        id: i.id,
+        sizeSystem: i.size_system,
+        sizes: variants.filter((v) => v.item_id === i.id).map((v) => v.label),
+      }),
+    ),
+    transport: transportFor(
+      depots.filter((d) => stockDepots.has(d.id)).map((d) => ({ id: d.id, site: d.site_id })),
+      sites,
+    ),
+  };
+  const { result, allocations } = allocatePeople({ ...instance, people });
+  const explain = explainer({ ...instance, demand: [] }, result.flows);
+
+  const summary = summarise(allocations, resolved.length, Number(headcount.n));
+  const id = ctx.newId();
+  const now = ctx.now();
+  const siteOf = new Map(depots.map((d) => [d.id, d.site_id]));
+  const rows = allocations.flatMap((a) => {
+    const [person, unit] = a.person.id.split(UNIT_SEPARATOR) as [string, string];
+    // Most people get their own size from their own site's store; only the others need the explainer's search.
+    const plain = Object.entries(a.items).every(
+      ([item, got]) => got && got.issued === a.person.sizes[item] && siteOf.get(got.depot) === a.person.site,
+    );
+    const reasons = plain ? [] : explain(a);
+    return Object.entries(a.items).map(([item, got]) => {
+      const reason = plain
+        ? {
+            key: 'reason.preferred',
+            params: {
+              item,
+              preferred: got!.issued,
+              issued: got!.issued,
+              depot: got!.depot,
+              site: a.person.site,
+              cost: 0,
+            },
+          }
+        : reasons.find((r) => r.item === item);
+      return {
+        person,
+        item,
+        unit: Number(unit),
+        preferred: a.person.sizes[item]!,
+        issued: got?.issued ?? null,
+        depot: got?.depot ?? null,
+        reason: JSON.stringify({ key: reason?.key ?? '', params: reason?.params ?? {} }),
+      };
+    });
+  });
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('allocation_runs')
+      .values({
+        id,
+        intake_id: intakeId,
+        status: 'proposed',
+        objective: result.objective,
+        unmet: result.unmet,
+        summary: JSON.stringify(summary),
+        actor_id: actor.userId,
+        created_at: now,
+      })
+      .execute();
+    for (let i = 0; i < rows.length; i += 5000) {
+      const chunk = rows.slice(i, i + 5000);
+      const col = <T>(f: (r: (typeof rows)[number]) => T) => chunk.map(f);
+      await sql`
+        insert into allocations (run_id, person_id, item_id, unit, preferred, issued, depot_id, reason)
+        select ${id}, t.person, t.item, t.unit, t.preferred, t.issued, t.depot, t.reason
+        from unnest(${col((r) => r.person)}::text[], ${col((r) => r.item)}::text[], ${col((r) => r.unit)}::int[],
+          ${col((r) => r.preferred)}::text[], ${col((r) => r.issued)}::text[], ${col((r) => r.depot)}::text[],
+          ${col((r) => r.reason)}::jsonb[]) as t(person, item, unit, preferred, issued, depot, reason)`.execute(
+        trx,
+      );
+    }
+  });
+  return {
+    id,
+    intake: intakeId,
+    status: 'proposed',
+    objective: result.objective,
+    unmet: result.unmet,
+    summary,
+    createdAt: now.toISOString(),
+  };
+}
+
+function summarise(
+  allocations: ReturnType<typeof allocatePeople>['allocations'],
+  answered: number,
+  people: number,
+): AllocationSummary {
+  const items = new Map<string, AllocationSummary['items'][number]>();
+  const shortages = new Map<string, AllocationSummary['shortages'][number]>();
+  const reservations = new Map<string, AllocationSummary['reservations'][number]>();
+  for (const a of allocations) {
+    for (const [item, got] of Object.entries(a.items)) {
+      const preferred = a.person.sizes[item]!;
+      const s = items.get(item) ?? { item, demand: 0, preferred: 0, substituted: 0, unmet: 0 };
+      s.demand++;
+      if (!got) {
+        s.unmet++;
+        const k = `${item}\u0000${preferred}\u0000${a.person.site}`;
+        const row = shortages.get(k) ?? { item, size: preferred, site: a.person.site, unmet: 0 };
+        row.unmet++;
+        shortages.set(k, row);
+      } else {
+        if (got.issued === preferred) s.preferred++;
+        else s.substituted++;
+        const k = `${got.depot}\u0000${item}\u0000${got.issued}`;
+        const row = reservations.get(k) ?? { depot: got.depot, item, size: got.issued, qty: 0 };
+        row.qty++;
+        reservations.set(k, row);
+      }
+      items.set(item, s);
+    }
+  }
+  const byText = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });
+  return {
+    people,
+    answered,
+    items: [...items.values()].sort((a, b) => byText(a.item, b.item)),
+    shortages: [...shortages.values()].sort(
+      (a, b) => byText(a.item, b.item) || byText(a.size, b.size) || byText(a.site, b.site),
+    ),
+    reservations: [...reservations.values()].sort(
+      (a, b) => byText(a.depot, b.depot) || byText(a.item, b.item) || byText(a.size, b.size),
+    ),
+  };
+}
+
+/** What the intake's accepted run holds reserved, per depot × item × size. */
+async function acceptedReservations(ctx: ServiceContext, intakeId: string): Promise<Map<string, number>> {
+  const run = await ctx.db
+    .selectFrom('allocation_runs')
+    .select('summary')
+    .where('intake_id', '=', intakeId)
+    .where('status', '=', 'accepted')
+    .executeTakeFirst();
+  const out = new Map<string, number>();
+  for (const r of run?.summary.reservations ?? []) out.set(`${r.depot}\u0000${r.item}\u0000${r.size}`, r.qty);
+  return out;
+}
+
+/**
+ * Accepts a proposed run: releases what the intake's previously accepted run reserved and reserves what this run
+ * hands out, in one transaction, so stock is never counted twice or lost between the two. If stock moved since the
+ * run so that it no longer fits, nothing changes and the answer says to run again. Idempotent per key.
+ */
+export async function acceptRun(
+  ctx: ServiceContext,
+  actor: Actor,
+  runId: string,
+  key: string,
+): Promise<RunResult> {
+  return ctx.db.transaction().execute(async (trx) => {
+    // Lock the intake's runs so two acceptances of one intake cannot interleave.
+    const run = await trx
+      .selectFrom('allocation_runs')
+      .selectAll()
+      .where('id', '=', runId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!run) throw new NotFoundError('allocation run', runId);
+    if (run.status === 'accepted') return toResult(run);
+    if (run.status !== 'proposed')
+      throw new ConflictError(`allocation run ${runId} was superseded by a later run`);
+    const previous = await trx
+      .selectFrom('allocation_runs')
+      .selectAll()
+      .where('intake_id', '=', run.intake_id)
+      .where('status', '=', 'accepted')
+      .forUpdate()
+      .executeTakeFirst();
+    const document = `allocation:${runId}`;
+    // Release what the previous run still holds: a count may have released part of its reservations already.
+    const stillReserved = new Map<string, number>();
+    if (previous?.summary.reservations.length) {
+      const rows = await trx
+        .selectFrom('balances')
+        .select(['depot_id', 'item_id', 'size', 'reserved'])
+        .where('depot_id', 'in', [...new Set(previous.summary.reservations.map((r) => r.depot))])
+        .orderBy('depot_id')
+        .orderBy('item_id')
+        .orderBy('size')
+        .forUpdate()
+        .execute();
+      for (const r of rows) stillReserved.set(`${r.depot_id}\u0000${r.item_id}\u0000${r.size}`, r.reserved);
+    }
+    const movements: MovementRequest[] = [
+      ...(previous?.summary.reservations ?? [])
+        .map((r) => ({
+          type: 'release' as const,
+          ...r,
+          qty: Math.min(r.qty, stillReserved.get(`${r.depot}\u0000${r.item}\u0000${r.size}`) ?? 0),
+          document,
+          reason: `superseded by allocation run ${runId}`,
+        }))
+        .filter((m) => m.qty > 0),
+      ...run.summary.reservations.map((r) => ({
+        type: 'reserve' as const,
+        ...r,
+        document,
+        reason: `allocation for intake ${run.intake_id}`,
+      })),
+    ];
+    try {
+      await postManyInTransaction(trx, ctx, actor, {
+        key: `accept:${runId}:${key}`,
+        movements,
+        audit: { action: 'allocation.accepted', entityId: runId },
+      });
+    } catch (err) {
+      if (err instanceof StockRefusal) {
+        throw new StockRefusal(
+          err.rule,
+          `stock has moved since this run (${err.message}): run the allocation again`,
+        );
+      }
+      throw err;
+    }
+    if (previous)
+      await trx
+        .updateTable('allocation_runs')
+        .set({ status: 'superseded' })
+        .where('id', '=', previous.id)
+        .execute();
+    await trx
+      .updateTable('allocation_runs')
+      .set({ status: 'superseded' })
+      .where('intake_id', '=', run.intake_id)
+      .where('status', '=', 'proposed')
+      .where('id', '<>', runId)
+      .execute();
+    const accepted = await trx
+      .updateTable('allocation_runs')
+      .set({ status: 'accepted', accepted_at: ctx.now() })
+      .where('id', '=', runId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toResult(accepted);
+  });
+}
+
+function toResult(run: {
+  id: string;
+  intake_id: string;
+  status: string;
+  objective: number;
+  unmet: number;
+  summary: AllocationSummary;
+  created_at: Date | string;
+}): RunResult {
+  return {
+    id: run.id,
+    intake: run.intake_id,
+    status: run.status,
+    objective: Number(run.objective),
+    unmet: run.unmet,
+    summary: run.summary,
+    createdAt: new Date(run.created_at).toISOString(),
+  };
+}
+
+export async function getRun(ctx: ServiceContext, runId: string): Promise<RunResult> {
+  const run = await ctx.db
+    .selectFrom('allocation_runs')
+    .selectAll()
+    .where('id', '=', runId)
+    .executeTakeFirst();
+  if (!run) throw new NotFoundError('allocation run', runId);
+  return toResult(run);
+}
+
+export async function listRuns(ctx: ServiceContext, intakeId: string) {
+  const runs = await ctx.db
+    .selectFrom('allocation_runs')
+    .selectAll()
+    .where('intake_id', '=', intakeId)
+    .orderBy('created_at', 'desc')
+    .limit(50)
+    .execute();
+  return runs.map(toResult);
+}
+
+/** Each person's outcome in a run, paged, with names for display; optionally only those left without or substituted. */
+export async function runPeople(
+  ctx: ServiceContext,
+  runId: string,
+  q: { limit: number; offset: number; only?: 'unmet' | 'substituted'; person?: string },
+) {
+  let base = ctx.db
+    .selectFrom('allocations')
+    .innerJoin('people', 'people.id', 'allocations.person_id')
+    .where('allocations.run_id', '=', runId);
+  if (q.only === 'unmet') base = base.where('allocations.issued', 'is', null);
+  if (q.only === 'substituted')
+    base = base.where((eb) => eb('allocations.issued', '<>', eb.ref('allocations.preferred')));
+  if (q.person) base = base.where('allocations.person_id', '=', q.person);
+  const rows = await base
+    .select([
+      'allocations.person_id as person',
+      'people.name',
+      'people.name_latin',
+      'people.site_id as site',
+      'allocations.item_id as item',
+      'allocations.unit',
+      'allocations.preferred',
+      'allocations.issued',
+      'allocations.depot_id as depot',
+      'allocations.reason',
+    ])
+    .orderBy('allocations.person_id')
+    .orderBy('allocations.item_id')
+    .orderBy('allocations.unit')
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute();
+  const { n } = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return { total: Number(n), rows };
+}
+
+/** What changed for people between two runs of one intake: each person-item whose size or depot differs. */
+export async function diffRuns(ctx: ServiceContext, fromRun: string, toRun: string, limit = 500) {
+  const { rows } = await sql<{
+    person: string;
+    item: string;
+    unit: number;
+    before_issued: string | null;
+    before_depot: string | null;
+    after_issued: string | null;
+    after_depot: string | null;
+  }>`
+    select coalesce(a.person_id, b.person_id) as person, coalesce(a.item_id, b.item_id) as item,
+      coalesce(a.unit, b.unit) as unit, a.issued as before_issued, a.depot_id as before_depot,
+      b.issued as after_issued, b.depot_id as after_depot
+    from (select * from allocations where run_id = ${fromRun}) a
+    full join (select * from allocations where run_id = ${toRun}) b
+      on a.person_id = b.person_id and a.item_id = b.item_id and a.unit = b.unit
+    where a.issued is distinct from b.issued or a.depot_id is distinct from b.depot_id
+    order by 1, 2, 3
+    limit ${limit}`.execute(ctx.db);
+  return rows;
+}
