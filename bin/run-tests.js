@@ -40,20 +40,29 @@ function portOpen(host, port) {
   });
 }
 
-function ensureChromium() {
-  // Noto CJK too: without a Hangul font the screenshots the tests save show boxes instead of names.
-  if (existsSync('/usr/bin/chromium') && existsSync('/usr/share/fonts/opentype/noto')) return true;
+/** Debian packages the suites use, by a file each installs: browser tests, Hangul fonts, PDF rasterising, QR cross-check. */
+const SYSTEM_PACKAGES = [
+  { pkg: 'chromium', file: '/usr/bin/chromium' },
+  { pkg: 'fonts-noto-cjk', file: '/usr/share/fonts/opentype/noto' },
+  { pkg: 'poppler-utils', file: '/usr/bin/pdftoppm' },
+  { pkg: 'zbar-tools', file: '/usr/bin/zbarimg' },
+];
+
+/** Installs what is missing with apt when running as root; otherwise says in one line what to install. */
+function ensureSystemPackages() {
+  const missing = SYSTEM_PACKAGES.filter((p) => !existsSync(p.file)).map((p) => p.pkg);
+  if (missing.length === 0) return true;
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!root) {
     process.stdout.write(
-      'browser: needs Debian chromium: run `sudo apt-get install -y chromium`, then npm test again\n',
+      `tests need Debian packages: run \`sudo apt-get install -y ${missing.join(' ')}\`, then npm test again\n`,
     );
     return false;
   }
-  process.stdout.write('Installing Debian chromium and Noto CJK fonts for the browser tests (apt)...\n');
+  process.stdout.write(`Installing ${missing.join(', ')} for the tests (apt)...\n`);
   if (run('apt-get', ['update', '-qq']) !== 0) return false;
   return (
-    run('apt-get', ['install', '-y', '-qq', 'chromium'], {
+    run('apt-get', ['install', '-y', '-qq', ...missing], {
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     }) === 0
   );
@@ -64,6 +73,8 @@ if (only.length === 0) {
   step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 }
 if (suites.includes('browser')) step('build web UI', 'npx', ['vite', 'build', '--logLevel', 'warn']);
+const systemReady = ensureSystemPackages();
+if (!systemReady) failed = true;
 
 if (suites.includes('postgres') && !process.env.TEST_DATABASE_URL) {
   // No URL given: use the local server if one answers, as a developer's machine often has.
@@ -79,7 +90,7 @@ for (const suite of suites) {
     );
     continue;
   }
-  if (suite === 'browser' && !ensureChromium()) {
+  if (suite === 'browser' && !existsSync('/usr/bin/chromium')) {
     summary.push('browser: 0 passed, 1 failed (chromium missing)');
     failed = true;
     continue;
