@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance as nodePerformance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { serve } from '@hono/node-server';
 import { sql } from 'kysely';
 import { createDb } from '../src/db/create-db.ts';
+import { createScratchDatabase } from '../src/db/scratch-database.ts';
 import { seededRng } from '../src/domain/random.ts';
 import { createApp } from '../src/server/app.ts';
 import { SignInThrottle } from '../src/services/auth.ts';
@@ -24,9 +26,19 @@ const bench: Bench = async ({ log, args }) => {
   const concurrency = Number(args.concurrency ?? 16);
   const replays = Math.min(count, Number(args.replays ?? 500));
   const dir = mkdtempSync(join(tmpdir(), 'kitout-bench-submissions-'));
-  const handle = await createDb({ dataDir: args.memory === 'true' ? undefined : dir });
+  // The goal is PGlite (`npm start` with nothing installed); `--db postgres` runs the same load on the server
+  // of DATABASE_URL, for comparison.
+  const pgUrl = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
+  if (args.db === 'postgres' && !pgUrl) throw new Error('--db postgres needs DATABASE_URL');
+  const scratch = args.db === 'postgres' ? await createScratchDatabase(pgUrl!, 'kitout_bench') : undefined;
+  const database = scratch ? 'postgres' : args.memory === 'true' ? 'pglite (memory)' : 'pglite (data folder)';
+  const handle = await createDb(
+    scratch
+      ? { databaseUrl: scratch.url, poolSize: concurrency + 2 }
+      : { dataDir: args.memory === 'true' ? undefined : dir },
+  );
   const ctx = systemContext(handle.db, handle.kind);
-  log(`seeding an intake of ${count} people into PGlite…`);
+  log(`seeding an intake of ${count} people into ${database}…`);
   await seedDemo(ctx, { people: count });
   const app = createApp({ ctx, throttle: new SignInThrottle(ctx.now), secureCookies: false });
   const server = await new Promise<ReturnType<typeof serve>>((done) => {
@@ -66,9 +78,13 @@ const bench: Bench = async ({ log, args }) => {
       }),
     }));
     log(`posting ${count} submissions, ${concurrency} in flight…`);
-    await (globalThis as any).__startProfile?.();
+    const elu = nodePerformance.eventLoopUtilization();
+    const cpu = process.cpuUsage();
     const run = await timed(() => loadInWorker({ base, cookie, bodies, concurrency }));
-    await (globalThis as any).__stopProfile?.();
+    // The server (HTTP, validation and embedded PGlite) runs in this thread. Its active time counts time spent
+    // waiting for a CPU the machine gave to something else too; process CPU (server and load thread) does not.
+    const busy = nodePerformance.eventLoopUtilization(elu);
+    const cpuUsed = process.cpuUsage(cpu);
     if (run.value.firstError) throw new Error(`a submission was not stored: ${run.value.firstError}`);
     const { latencies, statuses } = run.value;
     const post = (b: (typeof bodies)[number]) =>
@@ -92,23 +108,31 @@ const bench: Bench = async ({ log, args }) => {
     if (replayed !== replays) throw new Error(`${replays - replayed} replays were not answered as replays`);
     return {
       bench: 'submissions',
-      goals: { ingest_12k_s: atMost(run.seconds * (12_000 / count), 's', 10) },
+      // The goal is for PGlite; a PostgreSQL run reports its figure under its own name.
+      goals: {
+        [scratch ? 'postgres_ingest_12k_s' : 'ingest_12k_s']: atMost(run.seconds * (12_000 / count), 's', 10),
+      },
       details: {
         submissions: count,
         concurrency,
-        database: args.memory === 'true' ? 'pglite (memory)' : 'pglite (data folder)',
+        database,
         seconds: run.seconds,
         perSecond: Math.round(count / run.seconds),
         latencyMs: { p50: percentile(latencies, 50), p99: percentile(latencies, 99) },
         statuses,
         rowsStored: rows,
         replaysAnsweredAsReplays: replayed,
+        serverThreadActiveSeconds: busy.active / 1000,
+        processCpuSeconds: (cpuUsed.user + cpuUsed.system) / 1e6,
+        loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
+        cpus: cpus().length,
         peakRssMb: peakRssMb(),
       },
     };
   } finally {
     await new Promise<void>((done) => server.close(() => done()));
     await handle.close();
+    await scratch?.drop();
     rmSync(dir, { recursive: true, force: true });
   }
 };

@@ -1,7 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeWorkbook } from '../../src/adapters/xlsx/workbook-writer.ts';
+import { defaultSizingSheets } from '../../src/domain/forms/default-sizing-form.ts';
 import { launchBrowser, screenshot, tabletContext, watchPageErrors } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
@@ -22,12 +25,22 @@ if (!existsSync(resolve('dist/web/index.html'))) {
 
 let server: TestServer;
 let browser: Browser;
+let dir: string;
 beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kitout-questionnaire-'));
+  // The default form as version 2, and the same with a choice list that does not exist (survey row 4).
+  const sheets = defaultSizingSheets();
+  const settings = sheets.find((x) => x.name === 'settings')!;
+  settings.rows[1]![settings.rows[0]!.indexOf('version')] = '2';
+  writeFileSync(join(dir, 'sizing-v2.xlsx'), await writeWorkbook(sheets));
+  sheets.find((x) => x.name === 'survey')!.rows[3]![0] = 'select_one no_such_list';
+  writeFileSync(join(dir, 'sizing-broken.xlsx'), await writeWorkbook(sheets));
   [server, browser] = await Promise.all([startTestServer({ people: 60 }), launchBrowser()]);
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText, which is what we want here
@@ -223,6 +236,44 @@ describe('the questionnaire on a tablet', () => {
     await page.goto(`/intakes/${INTAKE}/roster`);
     await expect.poll(() => seen(page.getByTestId('progress-answered')), poll).toContain('21');
     expect(await page.getByTestId('progress-chart').locator('rect').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('forms for the office', () => {
+  it('uploads an XLSForm (errors by sheet and row, nothing stored), then translates it into a new version', async () => {
+    const context = await tabletContext(browser, { baseURL: server.url, locale: 'en-US' });
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    await signIn(page, 'planner');
+    await page.getByTestId('lang-en').click();
+    await page.goto('/forms');
+    await page.getByTestId('form-file').setInputFiles(join(dir, 'sizing-broken.xlsx'));
+    await expect
+      .poll(() => seen(page.getByTestId('form-errors')), poll)
+      .toMatch(/sheet “survey”, row 4, column type/i);
+    expect(await server.db.db.selectFrom('forms').select('version').execute()).toEqual([{ version: '1' }]);
+    await page.getByTestId('form-file').setInputFiles(join(dir, 'sizing-v2.xlsx'));
+    await expect.poll(() => seen(page.getByTestId('form-uploaded')), poll).toContain('version 2');
+
+    await page.getByTestId('translate-link').click();
+    await page.getByTestId('translation-table').waitFor(poll);
+    await page.getByTestId('new-language-code').fill('zh');
+    await page.getByTestId('new-language-name').fill('Chinese');
+    await page.getByTestId('add-language').click();
+    await page.locator('[data-cell="label height|zh"]').fill('身高 (厘米)');
+    await page.locator('[data-cell="choice know_size no|ko"]').fill('재어 주세요');
+    await page.getByTestId('save-translations').click();
+    await expect.poll(() => seen(page.getByTestId('translations-saved')), poll).toContain('3');
+    const v3 = await server.db.db
+      .selectFrom('forms')
+      .select(['version', 'active', 'definition'])
+      .where('version', '=', '3')
+      .executeTakeFirstOrThrow();
+    expect(v3.active).toBe(true);
+    expect(JSON.stringify(v3.definition)).toContain('身高 (厘米)');
+    expect(JSON.stringify(v3.definition)).toContain('재어 주세요');
     expect(errors).toEqual([]);
     await context.close();
   });

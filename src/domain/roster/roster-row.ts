@@ -39,7 +39,8 @@ export interface RowContext {
   hasSiteColumn: boolean;
 }
 
-const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._\-/]*$/u;
+/** What a person id may be: it goes on QR slips and into file names. */
+export const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._\-/]*$/u;
 const LANGUAGE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 /** Checks the header row: required columns present, no column twice. */

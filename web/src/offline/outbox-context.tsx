@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context.tsx';
 import { onOutboxChange, type QueuedSubmission, readOutbox, type SentSubmission } from './outbox.ts';
 import { SyncLoop, type SyncStatus } from './sync.ts';
@@ -21,7 +22,8 @@ const OutboxContext = createContext<OutboxValue | null>(null);
  */
 export function OutboxProvider({ children }: { children: ReactNode }) {
   const { session } = useAuth();
-  const [loop] = useState(() => new SyncLoop());
+  const { i18n } = useTranslation();
+  const [loop] = useState(() => new SyncLoop(() => i18n.language));
   const [status, setStatus] = useState<SyncStatus>(() => loop.current());
   const [lists, setLists] = useState<{ queued: QueuedSubmission[]; sent: SentSubmission[]; ready: boolean }>({
     queued: [],

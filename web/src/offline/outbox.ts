@@ -74,6 +74,9 @@ export function onOutboxChange(listener: Listener): () => void {
  * only a 2xx answer from the server moves it to the sent log.
  */
 export async function enqueue(entry: Omit<QueuedSubmission, 'attempts'>): Promise<void> {
+  // Ask the browser not to evict this site's storage under pressure (where it decides so, e.g. an installed
+  // app): cleared storage is how offline web forms lose unsent answers.
+  void navigator.storage?.persist?.().catch(() => false);
   const db = await deviceDb();
   await transaction(db, [OUTBOX], 'readwrite', (tx) =>
     request(tx.objectStore(OUTBOX).add({ ...entry, attempts: 0 })),

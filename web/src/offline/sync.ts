@@ -1,5 +1,4 @@
 import { reportStatus } from '../api/client.ts';
-import { i18next } from '../i18n/setup.ts';
 import { markAttempt, markSent, onOutboxChange, type QueuedSubmission, readOutbox } from './outbox.ts';
 
 /** What the sync loop is doing, for the status line. */
@@ -24,7 +23,11 @@ export type SendResult =
  * (200, replayed). 4xx: refused for good until a person looks (except 401, the session ended, and 408/429,
  * which are worth another try). Anything else — no network, 5xx, a proxy page — is tried again later.
  */
-export async function sendOne(entry: QueuedSubmission, fetcher: typeof fetch = fetch): Promise<SendResult> {
+export async function sendOne(
+  entry: QueuedSubmission,
+  opts: { language?: string; fetcher?: typeof fetch } = {},
+): Promise<SendResult> {
+  const fetcher = opts.fetcher ?? fetch;
   const body = {
     instanceId: entry.instanceId,
     formId: entry.formId,
@@ -37,7 +40,7 @@ export async function sendOne(entry: QueuedSubmission, fetcher: typeof fetch = f
   };
   let res: Response;
   try {
-    res = await fetcher(`/api/submissions?lang=${encodeURIComponent(i18next.language || 'en')}`, {
+    res = await fetcher(`/api/submissions?lang=${encodeURIComponent(opts.language || 'en')}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': entry.instanceId },
       body: JSON.stringify(body),
@@ -91,6 +94,9 @@ const RETRY_MS = [2_000, 5_000, 15_000, 30_000, 60_000];
  * applies each instance id once anyway, so two tabs sending the same entry store it once).
  */
 export class SyncLoop {
+  /** `language` gives the language the server should word its refusals in (the UI's). */
+  constructor(private readonly language: () => string = () => 'en') {}
+
   private status: SyncStatus = { online: navigator.onLine, syncing: false, needsSignIn: false };
   private readonly listeners = new Set<(s: SyncStatus) => void>();
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -181,7 +187,7 @@ export class SyncLoop {
     try {
       for (const entry of waiting) {
         if (this.stopped) return;
-        const result = await sendOne(entry);
+        const result = await sendOne(entry, { language: this.language() });
         const now = new Date().toISOString();
         if (result.kind === 'sent') {
           await markSent(entry.instanceId, result, now);
