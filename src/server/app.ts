@@ -22,6 +22,7 @@ import { registerPlanningRoutes } from './routes/planning.ts';
 import { registerRecordRoutes } from './routes/records.ts';
 import { registerSizeRoutes } from './routes/sizes.ts';
 import { registerStockRoutes } from './routes/stock.ts';
+import { SessionCache } from './session-cache.ts';
 
 const version = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -34,6 +35,7 @@ export interface AppOptions {
 
 /** The whole HTTP surface: JSON API under /api, its OpenAPI document, and the web UI. */
 export function createApp(deps: ServerDeps, options: AppOptions = {}): App {
+  const sessions = (deps.sessions ??= new SessionCache(() => deps.ctx.now().getTime()));
   const app: App = new OpenAPIHono<AppEnv>({
     // A body or query that fails its schema: 400 with every problem and the field it is in.
     defaultHook: (result) => {
@@ -91,7 +93,12 @@ export function createApp(deps: ServerDeps, options: AppOptions = {}): App {
   app.use('/api/*', async function loadSession(c, next) {
     const token = getCookie(c, SESSION_COOKIE);
     c.set('sessionToken', token);
-    c.set('user', await sessionUser(deps.ctx, token));
+    let user = token ? sessions.get(token) : undefined;
+    if (!user) {
+      user = { user: await sessionUser(deps.ctx, token) };
+      if (token) sessions.set(token, user.user);
+    }
+    c.set('user', user.user);
     await next();
   });
 

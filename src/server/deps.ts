@@ -2,12 +2,15 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { SignInThrottle } from '../services/auth.ts';
 import type { Actor, ServiceContext } from '../services/context.ts';
 import type { AppEnv } from './env.ts';
+import type { SessionCache } from './session-cache.ts';
 
 export interface ServerDeps {
   ctx: ServiceContext;
   throttle: SignInThrottle;
   /** Set cookies with `Secure` (behind HTTPS). */
   secureCookies: boolean;
+  /** Who is behind recent session tokens; made by createApp when not given. */
+  sessions?: SessionCache;
 }
 
 export type App = OpenAPIHono<AppEnv>;

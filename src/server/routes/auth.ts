@@ -44,7 +44,10 @@ export function registerAuthRoutes(app: App, deps: ServerDeps): void {
     const address = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
     const result = await signIn(deps.ctx, deps.throttle, { ...body, address });
     const old = c.get('sessionToken');
-    if (old) await signOut(deps.ctx, old);
+    if (old) {
+      deps.sessions?.drop(old);
+      await signOut(deps.ctx, old);
+    }
     setCookie(c, SESSION_COOKIE, result.token, {
       httpOnly: true,
       sameSite: 'Strict',
@@ -56,6 +59,7 @@ export function registerAuthRoutes(app: App, deps: ServerDeps): void {
   });
 
   app.openapi(logout, async (c) => {
+    deps.sessions?.drop(c.get('sessionToken'));
     await signOut(deps.ctx, c.get('sessionToken'));
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true as const }, 200);
