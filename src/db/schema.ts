@@ -192,7 +192,11 @@ export interface AllocationTable {
   preferred: string;
   issued: string | null;
   depot_id: string | null;
-  reason: JSONColumnType<{ key: string; params: Record<string, string | number> }>;
+  reason: JSONColumnType<
+    { key: string; params: Record<string, string | number> },
+    string | null,
+    string | null
+  > | null;
 }
 
 export interface EntitlementTable {

@@ -117,19 +117,8 @@ export async function runAllocation(ctx: ServiceContext, actor: Actor, intakeId:
     );
     const reasons = plain ? [] : explain(a);
     return Object.entries(a.items).map(([item, got]) => {
-      const reason = plain
-        ? {
-            key: 'reason.preferred',
-            params: {
-              item,
-              preferred: got!.issued,
-              issued: got!.issued,
-              depot: got!.depot,
-              site: a.person.site,
-              cost: 0,
-            },
-          }
-        : reasons.find((r) => r.item === item);
+      // The plain case stores no reason: it is built when read (see runPeople), which keeps a big run's insert small.
+      const reason = plain ? undefined : reasons.find((r) => r.item === item);
       return {
         person,
         item,
@@ -137,7 +126,7 @@ export async function runAllocation(ctx: ServiceContext, actor: Actor, intakeId:
         preferred: a.person.sizes[item]!,
         issued: got?.issued ?? null,
         depot: got?.depot ?? null,
-        reason: JSON.stringify({ key: reason?.key ?? '', params: reason?.params ?? {} }),
+        reason: reason ? JSON.stringify({ key: reason.key, params: reason.params }) : null,
       };
     });
   });
@@ -402,7 +391,15 @@ export async function runPeople(
       'allocations.preferred',
       'allocations.issued',
       'allocations.depot_id as depot',
-      'allocations.reason',
+      sql<{
+        key: string;
+        params: Record<string, string | number>;
+      }>`coalesce(allocations.reason, jsonb_build_object(
+        'key', 'reason.preferred',
+        'params', jsonb_build_object('item', allocations.item_id, 'preferred', allocations.preferred,
+          'issued', allocations.issued, 'depot', allocations.depot_id, 'site', people.site_id, 'cost', 0)))`.as(
+        'reason',
+      ),
     ])
     .orderBy('allocations.person_id')
     .orderBy('allocations.item_id')

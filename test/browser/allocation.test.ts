@@ -143,13 +143,16 @@ describe('the allocation page', () => {
       const jacket = run.summary.items.find((i) => i.item === 'jacket')!;
       expect(jacket.substituted + jacket.unmet).toBeGreaterThan(0);
       const jacketRow = rows.filter({ hasText: 'Куртка' });
-      expect((await seen(jacketRow)).split('\t').map((s) => s.trim())).toEqual([
-        'Куртка',
-        ru(jacket.demand),
-        ru(jacket.preferred),
-        ru(jacket.substituted),
-        jacket.unmet > 0 ? ru(jacket.unmet) : '—',
-      ]);
+      // Polled: until the page has loaded the new run, it may still show the run made through the API above.
+      await expect
+        .poll(async () => (await seen(jacketRow)).split('\t').map((s) => s.trim()), poll)
+        .toEqual([
+          'Куртка',
+          ru(jacket.demand),
+          ru(jacket.preferred),
+          ru(jacket.substituted),
+          jacket.unmet > 0 ? ru(jacket.unmet) : '—',
+        ]);
 
       // The chart has one bar per item × size left short.
       const bars = new Set(

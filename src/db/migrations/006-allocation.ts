@@ -34,7 +34,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('preferred', 'text', (c) => c.notNull())
     .addColumn('issued', 'text')
     .addColumn('depot_id', 'text')
-    .addColumn('reason', 'jsonb', (c) => c.notNull())
+    // Null for the common case (own size from the site's own store); the reason is then built when read.
+    .addColumn('reason', 'jsonb')
     .addPrimaryKeyConstraint('allocations_pk', ['run_id', 'person_id', 'item_id', 'unit'])
     .execute();
 }

@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
 
 /** The columns a roster row shows, plus the stored search keys the ranking reads. */
@@ -27,8 +27,6 @@ export interface PersonSearchRow {
   language: string | null;
   search_keys: string | null;
 }
-
-type Where = ExpressionBuilder<Database, 'people'>;
 
 // Above every code point an id can hold: `id < prefix || TOP` bounds the range of ids starting with the prefix.
 const TOP = '\u{10FFFF}';
@@ -64,49 +62,39 @@ export function peopleByIdPrefix(
     .execute();
 }
 
-const anyLike = (eb: Where, patterns: readonly string[]) =>
-  eb.or(patterns.map((p) => eb('search_keys', 'like', p)));
-
-/**
- * People of an intake whose stored keys match one of the LIKE `patterns` (answered from the pg_trgm index),
- * leaving out those matching any of `except` (found by a stronger kind of match already). Unordered: the
- * caller ranks them.
- */
-export function peopleByKeyPatterns(
-  db: Kysely<Database>,
-  intakeId: string,
-  patterns: readonly string[],
-  except: readonly string[],
-  limit: number,
-): Promise<PersonSearchRow[]> {
-  if (patterns.length === 0 || limit <= 0) return Promise.resolve([]);
-  let query = db
-    .selectFrom('people')
-    .select(COLUMNS)
-    .where('intake_id', '=', intakeId)
-    .where((eb) => anyLike(eb, patterns));
-  if (except.length) query = query.where((eb) => eb.not(anyLike(eb, except)));
-  return query.limit(limit).execute();
+/** A person found by name: the id and the stored keys, enough to rank before reading the rest. */
+export interface KeyedId {
+  id: string;
+  search_keys: string | null;
 }
 
 /**
- * People of an intake with a stored key close to one of `strings` by pg_trgm's strict word similarity (the
- * `<<%` operator, threshold `pg_trgm.strict_word_similarity_threshold`, 0.5 by default): the typing slips
- * that no prefix or substring catches. Unordered: the caller ranks them.
+ * Ids and keys of an intake's people whose stored keys match one of the LIKE `patterns` (each answered from
+ * the pg_trgm index). Unordered: the caller ranks them.
  */
-export function peopleBySimilarKeys(
+export function keysByPatterns(
   db: Kysely<Database>,
   intakeId: string,
-  strings: readonly string[],
+  patterns: readonly string[],
   limit: number,
-): Promise<PersonSearchRow[]> {
-  if (strings.length === 0 || limit <= 0) return Promise.resolve([]);
+): Promise<KeyedId[]> {
+  if (patterns.length === 0 || limit <= 0) return Promise.resolve([]);
+  return db
+    .selectFrom('people')
+    .select(['id', 'search_keys'])
+    .where('intake_id', '=', intakeId)
+    .where((eb) => eb.or(patterns.map((p) => eb('search_keys', 'like', p))))
+    .limit(limit)
+    .execute();
+}
+
+/** The roster rows of the given people, in no particular order. */
+export function peopleByIds(db: Kysely<Database>, ids: readonly string[]): Promise<PersonSearchRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('people')
     .select(COLUMNS)
-    .where('intake_id', '=', intakeId)
-    .where((eb) => eb.or(strings.map((s) => sql<boolean>`${s} <<% ${eb.ref('search_keys')}`)))
-    .limit(limit)
+    .where('id', 'in', [...ids])
     .execute();
 }
 
