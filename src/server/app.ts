@@ -35,7 +35,8 @@ export interface AppOptions {
 
 /** The whole HTTP surface: JSON API under /api, its OpenAPI document, and the web UI. */
 export function createApp(deps: ServerDeps, options: AppOptions = {}): App {
-  const sessions = (deps.sessions ??= new SessionCache(() => deps.ctx.now().getTime()));
+  deps.sessions ??= new SessionCache(() => deps.ctx.now().getTime());
+  const sessions = deps.sessions;
   const app: App = new OpenAPIHono<AppEnv>({
     // A body or query that fails its schema: 400 with every problem and the field it is in.
     defaultHook: (result) => {
