@@ -9,8 +9,9 @@ export { type PersonName, type SearchKeys, searchKeys } from './search-keys.ts';
 export { type NameSplit, splitKoreanName } from './split-name.ts';
 export {
   joinSearchKeys,
-  type QueryPatterns,
-  queryPatterns,
+  type SearchPlan,
+  searchPlan,
+  slipPatterns,
   splitSearchKeys,
   storedSearchKeys,
 } from './stored-keys.ts';

@@ -114,6 +114,21 @@ function scriptClass(text: string): number {
 const HAS_HANGUL = /[가-힣ㄱ-ㅣ]/;
 
 /**
+ * Stored keys as loose jamo, remembered: a ranking compares one query with hundreds of keys, and a roster's
+ * names repeat, so most are taken apart once. Holds only what `disassemble` would compute again.
+ */
+const jamoCache = new Map<string, string>();
+function jamoOf(key: string): string {
+  let jamo = jamoCache.get(key);
+  if (jamo === undefined) {
+    jamo = disassemble(key);
+    if (jamoCache.size >= 50_000) jamoCache.clear();
+    jamoCache.set(key, jamo);
+  }
+  return jamo;
+}
+
+/**
  * How well a query fits a person's stored keys, 0–1; higher ranks first.
  *
  * @example
@@ -127,7 +142,7 @@ export function matchScore(query: string | NormalizedQuery, keys: SearchKeys): n
     for (const key of keys.exact) {
       if (!HAS_HANGUL.test(key) || key === getChoseong(key)) continue;
       // Scaled just under a syllable match of the same kind, so 김철 beats 김철ㅅ on 김철수.
-      score = Math.max(score, 0.98 * similarity(q.jamo, disassemble(key)));
+      score = Math.max(score, 0.98 * similarity(q.jamo, jamoOf(key)));
     }
   }
   return Math.max(score, 0.9 * best(q.phonetic, keys.phonetic));

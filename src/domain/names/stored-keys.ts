@@ -36,36 +36,96 @@ export function storedSearchKeys(person: PersonName): string {
   return joinSearchKeys(searchKeys(person));
 }
 
-/** LIKE patterns and trigram strings for one query, strongest kind first. */
-export interface QueryPatterns {
-  /** Some key is the string. */
-  readonly equal: readonly string[];
-  /** Some key starts with the string (equality included). */
-  readonly prefix: readonly string[];
-  /** Some key contains the string. */
-  readonly contains: readonly string[];
-  /** Plain strings for pg_trgm's word similarity, for when nothing matches directly (typing slips). */
-  readonly similar: readonly string[];
+/**
+ * How to look for one query in the stored keys: LIKE patterns, each answerable from a pg_trgm index,
+ * strongest kind first. Every pattern is one index scan, and a phonetic key with few distinct trigrams
+ * (yuncuncun) matches thousands of rows the database must then read and recheck, so a plan asks for as
+ * little as will do.
+ */
+export interface SearchPlan {
+  /** Asked first: some key starts with the query as spelled (folded), or is it. */
+  readonly spelled: readonly string[];
+  /**
+   * Some key starts with how the query sounds, asked when `spelled` found fewer than `soundedBelow`
+   * people: for a Latin or Cyrillic query unless its spelling found plenty (the issuer wrote down a sound,
+   * but a spelling that matches dozens is what they meant, and sound-alikes would rank below them at the
+   * cost of the widest scan); for a Hangul query only when its Hangul found nobody (김철 means 김철, not 김출).
+   */
+  readonly sounded: readonly string[];
+  readonly soundedBelow: number;
+  /**
+   * What a stored text holds when one of its keys equals a query string (` kimculsu `): those people are
+   * ranked first when more were found than can be ranked. Plain substrings, not patterns.
+   */
+  readonly equalKeys: readonly string[];
+  /**
+   * Asked only when neither spelling nor sound found anyone, strongest kind first: a key containing the
+   * query, then a slip of the keyboard (see {@link slipPatterns}). The first kind that finds someone wins.
+   */
+  readonly fallbacks: readonly (readonly string[])[];
 }
 
+/** A spelling that matches this many people needs no sound-alikes beside it (see {@link SearchPlan.sounded}). */
+const SPELLED_ENOUGH = 50;
+const HANGUL = /[가-힣ㄱ-ㅣ]/;
+const length = (s: string) => [...s].length;
+
 /**
- * The strings of a normalised query worth looking for in the stored keys. Empty strings go (a query
- * of symbols alone finds nobody), and so does a phonetic string shorter than half of what was typed:
- * the fold then threw most of the query away (`P-00010` leaves `p`), and it would match every Park.
+ * The LIKE patterns of a normalised query (see {@link SearchPlan}). Empty strings go (a query of
+ * symbols alone finds nobody), and so does a phonetic string shorter than half of what was typed: the
+ * fold then threw most of the query away (`P-00010` leaves `p`), and it would match every Park.
+ *
+ * A Hangul query is looked for by its sound only when its Hangul finds nobody: 김철 finds 김철수 and not
+ * 김출수, and a name the roster holds only in another script is still found.
  */
-export function queryPatterns(query: NormalizedQuery): QueryPatterns {
+export function searchPlan(query: NormalizedQuery): SearchPlan {
   const exact = query.exact.filter((s) => KEY_SHAPE.test(s));
-  const shortest = Math.min(...exact.map((s) => [...s].length), Number.POSITIVE_INFINITY);
+  const shortest = Math.min(...exact.map(length), Number.POSITIVE_INFINITY);
   const phonetic = query.phonetic.filter(
     (s) => KEY_SHAPE.test(s) && (exact.length === 0 || s.length * 2 >= shortest),
   );
-  // Letters and digits only, so no LIKE wildcard (% _ \\) can reach the database from a query.
-  const strings = [...new Set([...exact, ...phonetic])];
+  // Letters and digits only, so no LIKE wildcard (% _ \) can reach the database from a query.
+  const hangul = exact.some((s) => HANGUL.test(s));
+  const spelled = unique(exact);
+  const sounded = phonetic.filter((s) => !spelled.includes(s));
+  const all = unique([...exact, ...phonetic]);
+  // A pattern part needs three characters for a trigram; a shorter one would make the index read everything.
+  const contains = all.filter((s) => length(s) >= 3).map((s) => `%${s}%`);
+  const slips = unique(all.flatMap(slipPatterns));
   return {
-    equal: strings.map((s) => `% ${s} %`),
-    prefix: strings.map((s) => `% ${s}%`),
-    contains: strings.filter((s) => [...s].length >= 2).map((s) => `%${s}%`),
-    // A trigram needs three characters; shorter strings would compare only padding.
-    similar: strings.filter((s) => [...s].length >= 3),
+    spelled: spelled.map((s) => `% ${s}%`),
+    sounded: sounded.map((s) => `% ${s}%`),
+    soundedBelow: hangul ? 1 : SPELLED_ENOUGH,
+    equalKeys: all.map((s) => ` ${s} `),
+    fallbacks: [contains, slips].filter((t) => t.length > 0),
   };
+}
+
+const unique = (items: readonly string[]): string[] => [...new Set(items)];
+
+/**
+ * Patterns that still match a key after one slip of the keyboard (a letter wrong, missing, extra or
+ * swapped): the string cut in three, any two parts in order. A slip that stays inside one part spoils
+ * only that part, so one of the three patterns still finds the name. Each pattern must give the index
+ * two trigrams or more (a part of n letters gives n − 2), or it would match a good part of the roster and
+ * the database would read it all; so strings under nine letters keep only the pairs that do.
+ *
+ * @example
+ * slipPatterns('kimculsu') // ['%kim%lsu%']
+ * slipPatterns('abcdefghi') // ['%abc%def%', '%abc%ghi%', '%def%ghi%']
+ */
+export function slipPatterns(text: string): string[] {
+  const chars = [...text];
+  const a = Math.round(chars.length / 3);
+  const b = Math.round((chars.length * 2) / 3);
+  const [p, q, r] = [chars.slice(0, a), chars.slice(a, b), chars.slice(b)];
+  const pairs: [string[], string[]][] = [
+    [p, q],
+    [p, r],
+    [q, r],
+  ];
+  const trigrams = (part: string[]) => Math.max(0, part.length - 2);
+  return pairs
+    .filter(([x, y]) => trigrams(x) + trigrams(y) >= 2)
+    .map(([x, y]) => `%${x.join('')}%${y.join('')}%`);
 }
