@@ -1,4 +1,6 @@
-import { normal, pick, type Rng } from '../domain/random.ts';
+import { sql } from 'kysely';
+import type { Db } from '../db/create-db.ts';
+import { normal, pick, type Rng, seededRng } from '../domain/random.ts';
 
 /**
  * Plausible answers to the default sizing questionnaire, for benchmarks and tests: each item is answered by a
@@ -47,4 +49,49 @@ export function demoAnswers(rng: Rng): Record<string, string> {
 
 function clamp(n: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, n));
+}
+
+/**
+ * "Measure me" answers for the first `count` people of an intake (by id), drawn around the Size Korea means, written
+ * straight into the submissions table in bulk: for tests and benchmarks of what comes after the questionnaire
+ * (planning, allocation), where going through the HTTP API is not what is measured.
+ */
+export async function insertMeasuredAnswers(
+  db: Db,
+  opts: { intake: string; count?: number; seed: number; prefix?: string },
+): Promise<number> {
+  const form = await db
+    .selectFrom('forms')
+    .select(['id', 'version'])
+    .where('active', '=', true)
+    .executeTakeFirstOrThrow();
+  let query = db.selectFrom('people').select('id').where('intake_id', '=', opts.intake).orderBy('id');
+  if (opts.count !== undefined) query = query.limit(opts.count);
+  const people = (await query.execute()).map((p) => p.id);
+  const rng = seededRng(opts.seed);
+  const now = new Date();
+  const prefix = opts.prefix ?? 'measured';
+  for (let i = 0; i < people.length; i += 10_000) {
+    const ids = people.slice(i, i + 10_000);
+    const answers = ids.map(() => {
+      const height = normal(rng, 174, 6);
+      return JSON.stringify({
+        head_known: 'no',
+        head_girth: normal(rng, 57.5, 1.4).toFixed(1),
+        uniform_known: 'no',
+        chest: normal(rng, 97, 6).toFixed(0),
+        height: height.toFixed(0),
+        waist: normal(rng, 82, 7).toFixed(0),
+        shoe_known: 'no',
+        foot_length: (258 + (height - 174) * 1.4 + normal(rng, 0, 8)).toFixed(0),
+      });
+    });
+    await sql`
+      insert into submissions (instance_id, form_id, form_version, intake_id, person_id, answers, source,
+        client_time, server_time, request_hash)
+      select ${prefix} || '-' || t.person, ${form.id}, ${form.version}, ${opts.intake}, t.person, t.answers, 'web',
+        ${now}, ${now}, 'measured'
+      from unnest(${ids}::text[], ${answers}::jsonb[]) as t(person, answers)`.execute(db);
+  }
+  return people.length;
 }

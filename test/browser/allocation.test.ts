@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { sql } from 'kysely';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normal, seededRng } from '../../src/domain/random.ts';
+import { insertMeasuredAnswers } from '../../src/services/submissions-demo.ts';
 import { launchBrowser, screenshot, tabletContext, watchPageErrors } from '../support/browser.ts';
 import { signInCookie, startTestServer, type TestServer } from '../support/server.ts';
 
@@ -35,34 +34,9 @@ let server: TestServer;
 let browser: Browser;
 let planner: string;
 
-/** Answers of the default questionnaire's "measure me" path for `count` people, drawn around Size Korea means. */
-async function answer(count: number) {
-  const form = await server.db.db
-    .selectFrom('forms')
-    .select(['id', 'version'])
-    .where('active', '=', true)
-    .executeTakeFirstOrThrow();
-  const people = await server.db.db.selectFrom('people').select('id').orderBy('id').limit(count).execute();
-  const rng = seededRng(11);
-  const now = new Date();
-  for (const [i, p] of people.entries()) {
-    const height = normal(rng, 174, 6);
-    const answers = {
-      head_known: 'no',
-      head_girth: normal(rng, 57.5, 1.4).toFixed(1),
-      uniform_known: 'no',
-      chest: normal(rng, 97, 6).toFixed(0),
-      height: height.toFixed(0),
-      waist: normal(rng, 82, 7).toFixed(0),
-      shoe_known: 'no',
-      foot_length: (258 + (height - 174) * 1.4 + normal(rng, 0, 8)).toFixed(0),
-    };
-    await sql`insert into submissions (instance_id, form_id, form_version, intake_id, person_id, answers, source,
-      client_time, server_time, request_hash)
-      values (${`ui-${i}`}, ${form.id}, ${form.version}, ${INTAKE}, ${p.id}, ${JSON.stringify(answers)}::jsonb, 'web',
-      ${now}, ${now}, 'test')`.execute(server.db.db);
-  }
-}
+/** Answers of the default questionnaire's "measure me" path for the first `count` people. */
+const answer = (count: number) =>
+  insertMeasuredAnswers(server.db.db, { intake: 'W-2026-12', count, seed: 11, prefix: 'ui' });
 
 async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await server.app.request(path, {
