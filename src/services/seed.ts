@@ -11,6 +11,7 @@ import { storeDefaultForm } from './forms.ts';
 import { postBatch } from './ledger.ts';
 import { setEntitlements, setTariff } from './planning.ts';
 import { importRoster } from './roster-import.ts';
+import { insertMeasuredAnswers } from './submissions-demo.ts';
 
 export const DEMO_INTAKE = {
   id: 'W-2026-12',
@@ -33,7 +34,7 @@ export interface SeedResult {
  */
 export async function seedDemo(
   ctx: ServiceContext,
-  opts: { people?: number; stock?: boolean } = {},
+  opts: { people?: number; stock?: boolean; answers?: number } = {},
 ): Promise<SeedResult> {
   const result = {
     username: 'admin',
@@ -119,6 +120,14 @@ export async function seedDemo(
     fileName: 'demo-roster.csv',
     stream: Readable.from([Buffer.from(csv)]),
   });
+  if (opts.answers) {
+    await insertMeasuredAnswers(ctx.db, {
+      intake: DEMO_INTAKE.id,
+      count: opts.answers,
+      seed: 20261202,
+      prefix: 'demo',
+    });
+  }
   return { created: true, ...result };
 }
 
