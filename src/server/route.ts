@@ -1,7 +1,7 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { mayCall, type Role } from '../domain/accounts/roles.ts';
-import { ForbiddenError, UnauthenticatedError } from '../domain/errors.ts';
+import { ForbiddenError, InputError, UnauthenticatedError } from '../domain/errors.ts';
 import type { AppEnv } from './env.ts';
 
 /**
@@ -33,4 +33,11 @@ export function requireRoles(roles: readonly Role[]): MiddlewareHandler<AppEnv> 
     }
     await next();
   };
+}
+
+/** The Idempotency-Key of a write that must carry one, or a 400 naming the header and what needs it. */
+export function requireIdempotencyKey(header: string | undefined, what: string): string {
+  if (!header)
+    throw new InputError([{ field: 'Idempotency-Key', reason: `${what} an Idempotency-Key header` }]);
+  return header;
 }

@@ -1,5 +1,6 @@
-import { pipeline, type Readable, Transform } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { sql, type Transaction } from 'kysely';
+import { countBytes } from '../adapters/tabular/count-bytes.ts';
 import { readTable, type TableRow } from '../adapters/tabular/read-rows.ts';
 import { appendAudit } from '../db/repositories/audit.ts';
 import { onceForKey } from '../db/repositories/idempotency.ts';
@@ -113,18 +114,8 @@ async function streamIntoIntake(
   let headers: string[] = [];
   let rows = 0;
   let imported = 0;
-  let bytes = 0;
+  const counted = countBytes(input.stream);
   let position = 0;
-  const counted = pipeline(
-    input.stream,
-    new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        bytes += chunk.length;
-        done(null, chunk);
-      },
-    }),
-    () => {},
-  );
   const addIssue = (issue: Issue) => {
     if (issues.length < MAX_ISSUES) issues.push(issue);
   };
@@ -198,7 +189,7 @@ async function streamIntoIntake(
   };
 
   let ctxRow: Parameters<typeof parseRosterRow>[2] | undefined;
-  for await (const item of readTable({ fileName: input.fileName, stream: counted })) {
+  for await (const item of readTable({ fileName: input.fileName, stream: counted.stream })) {
     if ('headers' in item) {
       headers = item.headers;
       const headerIssues = checkHeaders(headers, input.fileName);
@@ -213,7 +204,7 @@ async function streamIntoIntake(
     }
     const row = item as TableRow;
     rows++;
-    position = row.offset ?? bytes;
+    position = row.offset ?? counted.read();
     if (rows > LIMITS.rosterRows) {
       throw new InputError([
         {
@@ -250,7 +241,7 @@ async function streamIntoIntake(
   }
   await flush();
   await inserting;
-  input.onProgress?.({ rows, bytes, size: input.size });
+  input.onProgress?.({ rows, bytes: counted.read(), size: input.size });
   if (rows === 0)
     issues.push({ file: input.fileName, reason: 'the file has a header but no people', code: 'no_rows' });
   if (unreadableNames > NAME_NOTICES_LOGGED)

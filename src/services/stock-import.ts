@@ -1,4 +1,5 @@
-import { pipeline, type Readable, Transform } from 'node:stream';
+import type { Readable } from 'node:stream';
+import { countBytes } from '../adapters/tabular/count-bytes.ts';
 import { readTable } from '../adapters/tabular/read-rows.ts';
 import { onceForKey } from '../db/repositories/idempotency.ts';
 import { InputError, type Issue } from '../domain/errors.ts';
@@ -54,21 +55,11 @@ export async function importStock(
     async (trx) => {
       const issues: Issue[] = [];
       const add = (i: Issue) => issues.length < MAX_ISSUES && issues.push(i);
-      let bytes = 0;
+      const counted = countBytes(input.stream);
       let position = 0;
-      const counted = pipeline(
-        input.stream,
-        new Transform({
-          transform(chunk: Buffer, _e, done) {
-            bytes += chunk.length;
-            done(null, chunk);
-          },
-        }),
-        () => {},
-      );
       let rows = 0;
       let units = 0;
-      for await (const item of readTable({ fileName: input.fileName, stream: counted })) {
+      for await (const item of readTable({ fileName: input.fileName, stream: counted.stream })) {
         if ('headers' in item) {
           const missing = ['depot', 'item', 'size', 'qty'].filter((h) => !item.headers.includes(h));
           if (missing.length) {
@@ -85,7 +76,7 @@ export async function importStock(
           continue;
         }
         rows++;
-        position = item.offset ?? bytes;
+        position = item.offset ?? counted.read();
         const c = item.cells;
         const where = { file: input.fileName, row: item.row };
         const depot = c.depot ?? '';
@@ -162,7 +153,7 @@ export async function importStock(
         }
         if (rows % 500 === 0) input.onProgress?.({ rows, bytes: position, size: input.size });
       }
-      input.onProgress?.({ rows, bytes, size: input.size });
+      input.onProgress?.({ rows, bytes: counted.read(), size: input.size });
       if (rows === 0)
         add({ file: input.fileName, reason: 'the file has a header but no rows', code: 'no_rows' });
       if (issues.length)

@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import { ANY_ROLE } from '../../domain/accounts/roles.ts';
-import { InputError } from '../../domain/errors.ts';
 import { LIMITS } from '../../domain/limits.ts';
 import {
   acceptRun,
@@ -13,7 +12,7 @@ import {
 import { StockRefusal } from '../../services/ledger.ts';
 import { getIntake } from '../../services/records.ts';
 import { type App, actorOf, type ServerDeps } from '../deps.ts';
-import { kitoutRoute } from '../route.ts';
+import { kitoutRoute, requireIdempotencyKey } from '../route.ts';
 import { ErrorSchema, errorResponses, IdempotencyHeader, IdParam, json } from '../schemas.ts';
 
 const RunSchema = z
@@ -156,11 +155,7 @@ export function registerAllocationRoutes(app: App, deps: ServerDeps): void {
   });
 
   app.openapi(accept, async (c) => {
-    const key = c.req.valid('header')['idempotency-key'];
-    if (!key)
-      throw new InputError([
-        { field: 'Idempotency-Key', reason: 'accepting a run needs an Idempotency-Key header' },
-      ]);
+    const key = requireIdempotencyKey(c.req.valid('header')['idempotency-key'], 'accepting a run needs');
     try {
       return c.json(await acceptRun(deps.ctx, actorOf(c), c.req.valid('param').run, key), 200);
     } catch (err) {

@@ -10,7 +10,7 @@ import { stockTable } from '../../services/stock-export.ts';
 import { importStock } from '../../services/stock-import.ts';
 import { listBalances, listMovements } from '../../services/stock-queries.ts';
 import { type App, actorOf, type ServerDeps } from '../deps.ts';
-import { kitoutRoute } from '../route.ts';
+import { kitoutRoute, requireIdempotencyKey } from '../route.ts';
 import { ErrorSchema, errorResponses, IdempotencyHeader, json } from '../schemas.ts';
 
 const StockKeyFields = {
@@ -216,14 +216,6 @@ const exportTable = kitoutRoute({
   },
 });
 
-function requireKey(header: string | undefined): string {
-  if (!header)
-    throw new InputError([
-      { field: 'Idempotency-Key', reason: 'stock movements need an Idempotency-Key header' },
-    ]);
-  return header;
-}
-
 export function registerStockRoutes(app: App, deps: ServerDeps): void {
   app.openapi(balances, async (c) =>
     c.json({ balances: await listBalances(deps.ctx, c.req.valid('query')) }, 200),
@@ -235,7 +227,7 @@ export function registerStockRoutes(app: App, deps: ServerDeps): void {
   });
 
   app.openapi(post, async (c) => {
-    const key = requireKey(c.req.valid('header')['idempotency-key']);
+    const key = requireIdempotencyKey(c.req.valid('header')['idempotency-key'], 'stock movements need');
     try {
       const posted = await postMovement(deps.ctx, actorOf(c), { ...c.req.valid('json'), key });
       return c.json(posted, posted.replayed ? 200 : 201);
@@ -247,7 +239,7 @@ export function registerStockRoutes(app: App, deps: ServerDeps): void {
   });
 
   app.openapi(batch, async (c) => {
-    const key = requireKey(c.req.valid('header')['idempotency-key']);
+    const key = requireIdempotencyKey(c.req.valid('header')['idempotency-key'], 'stock movements need');
     try {
       const posted = await postBatch(deps.ctx, actorOf(c), { key, movements: c.req.valid('json').movements });
       return c.json({ movements: posted }, posted.every((p) => p.replayed) ? 200 : 201);
@@ -259,7 +251,7 @@ export function registerStockRoutes(app: App, deps: ServerDeps): void {
   });
 
   app.openapi(importFile, async (c) => {
-    const key = requireKey(c.req.valid('header')['idempotency-key']);
+    const key = requireIdempotencyKey(c.req.valid('header')['idempotency-key'], 'stock movements need');
     const file = (c.req.valid('form') as { file?: unknown }).file;
     if (!(file instanceof File))
       throw new InputError([{ field: 'file', reason: 'attach the stock file as a file field' }]);
@@ -290,7 +282,7 @@ export function registerStockRoutes(app: App, deps: ServerDeps): void {
   });
 
   app.openapi(reverse, async (c) => {
-    const key = requireKey(c.req.valid('header')['idempotency-key']);
+    const key = requireIdempotencyKey(c.req.valid('header')['idempotency-key'], 'stock movements need');
     try {
       const posted = await reverseMovement(deps.ctx, actorOf(c), {
         key,
