@@ -338,7 +338,10 @@ describe('the stock pages', () => {
     expect(await seen(chart.locator('.recharts-legend-wrapper'))).toMatch(
       /Потребность[\s\S]*Доступно[\s\S]*В пути/,
     );
-    expect(await chart.locator('.recharts-xAxis .recharts-cartesian-axis-tick').count()).toBe(13);
+    // Polled: recharts lays the axis out after the first bars appear.
+    await expect
+      .poll(() => chart.locator('.recharts-xAxis .recharts-cartesian-axis-tick').count(), poll)
+      .toBe(13);
     await page.mouse.move(0, 0);
     await screenshot(page, `${SHOTS}/planning-ru.png`);
     await page.getByTestId('plan-transfers').evaluate((el) => el.scrollIntoView());
