@@ -5,6 +5,7 @@ import * as m003 from './migrations/003-forms.ts';
 import * as m004 from './migrations/004-name-search.ts';
 import * as m005 from './migrations/005-planning.ts';
 import * as m006 from './migrations/006-allocation.ts';
+import * as m009 from './migrations/009-person-roles.ts';
 
 /** Migrations are listed in code (not read from a folder) so they work the same under tsx, tests and bundlers. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '004-name-search': m004,
   '005-planning': m005,
   '006-allocation': m006,
+  '009-person-roles': m009,
 };
 
 class ListedMigrations implements MigrationProvider {
@@ -23,7 +25,9 @@ class ListedMigrations implements MigrationProvider {
 }
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new ListedMigrations() });
+  // Migrations are additive and independent of each other, so one written later under a lower number (parallel
+  // branches of work) is applied where it is missing instead of refusing the database.
+  const migrator = new Migrator({ db, provider: new ListedMigrations(), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error)
     throw new Error(`database migration failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -104,6 +104,8 @@ export interface PersonTable {
   sex: string | null;
   unit: string | null;
   language: string | null;
+  /** The person's role (migration 009): entitlements of scope `role:<name>` apply to them. */
+  role: ColumnType<string | null, string | null | undefined, string | null>;
   extra: JSONColumnType<Record<string, string>, string, string>;
   created_at: Timestamp;
   /**

@@ -12,7 +12,7 @@ import type { MovementRequest } from '../domain/stock/movement.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { postManyInTransaction } from './ledger-bulk.ts';
 import { StockRefusal } from './ledger-types.ts';
-import { entitlementsFor } from './planning.ts';
+import { entitlementsByRole } from './planning.ts';
 import { resolvedPeople } from './resolution.ts';
 
 /** Leaving a person without an item costs more than any substitution or route, so stock is always used if allowed. */
@@ -41,7 +41,7 @@ export async function runAllocation(ctx: ServiceContext, actor: Actor, intakeId:
   if (!intake) throw new NotFoundError('intake', intakeId);
   const [resolved, entitlements, items, variants, depots, balances, held, headcount] = await Promise.all([
     resolvedPeople(ctx, intakeId),
-    entitlementsFor(ctx, intakeId),
+    entitlementsByRole(ctx, intakeId),
     ctx.db.selectFrom('items').select(['id', 'size_system']).orderBy('sort').execute(),
     ctx.db
       .selectFrom('item_variants')
@@ -59,12 +59,14 @@ export async function runAllocation(ctx: ServiceContext, actor: Actor, intakeId:
       .executeTakeFirstOrThrow(),
   ]);
   const people: Person[] = [];
-  const maxUnits = Math.max(0, ...entitlements.map((e) => e.qty));
   for (const p of resolved) {
+    // What the person is entitled to depends on their role.
+    const own = entitlements.of(p.role);
+    const maxUnits = Math.max(0, ...own.map((e) => e.qty));
     // Unit 1 holds one of everything the person is entitled to, unit 2 the second shirt, and so on.
     for (let unit = 1; unit <= maxUnits; unit++) {
       const sizes: Record<string, string> = {};
-      for (const ent of entitlements) {
+      for (const ent of own) {
         const size = p.preferred[ent.item];
         if (size && ent.qty >= unit) sizes[ent.item] = size;
       }

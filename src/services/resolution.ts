@@ -22,6 +22,8 @@ export interface ResolvedPerson {
   person: string;
   site: string;
   /** item → preferred catalogue size, for the items the answers decide. */
+  /** The person's role, which may change what they are entitled to. */
+  role: string | null;
   preferred: Record<string, string>;
   fits: ItemFit[];
   flags: string[];
@@ -31,8 +33,13 @@ export interface ResolvedPerson {
 export async function resolvedPeople(ctx: ServiceContext, intakeId: string): Promise<ResolvedPerson[]> {
   const [profile, catalogue] = await Promise.all([organisationProfile(ctx), catalogueForResolution(ctx.db)]);
   const resolveCached = memoisedResolver(profile);
-  const { rows } = await sql<{ person_id: string; site_id: string; answers: Record<string, unknown> }>`
-    select distinct on (s.person_id) s.person_id, p.site_id, s.answers
+  const { rows } = await sql<{
+    person_id: string;
+    site_id: string;
+    role: string | null;
+    answers: Record<string, unknown>;
+  }>`
+    select distinct on (s.person_id) s.person_id, p.site_id, p.role, s.answers
     from submissions s join people p on p.id = s.person_id
     where s.intake_id = ${intakeId}
     order by s.person_id, s.seq desc`.execute(ctx.db);
@@ -45,6 +52,7 @@ export async function resolvedPeople(ctx: ServiceContext, intakeId: string): Pro
     return {
       person: r.person_id,
       site: r.site_id,
+      role: r.role,
       preferred,
       fits: fit.items,
       flags: fit.flags.map((f) => f.key),

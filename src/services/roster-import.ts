@@ -278,13 +278,13 @@ async function insertPeople(
 ): Promise<void> {
   const col = <T>(f: (p: PersonInput) => T) => people.map(f);
   await sql`
-    insert into people (id, intake_id, name, name_latin, name_cyrillic, site_id, birth_date, sex, unit, language, extra, created_at, search_keys)
-    select t.id, ${intakeId}, t.name, t.name_latin, t.name_cyrillic, t.site_id, t.birth_date, t.sex, t.unit, t.language, t.extra, ${now}, t.search_keys
+    insert into people (id, intake_id, name, name_latin, name_cyrillic, site_id, birth_date, sex, unit, language, role, extra, created_at, search_keys)
+    select t.id, ${intakeId}, t.name, t.name_latin, t.name_cyrillic, t.site_id, t.birth_date, t.sex, t.unit, t.language, t.role, t.extra, ${now}, t.search_keys
     from unnest(
       ${col((p) => p.id)}::text[], ${col((p) => p.name)}::text[], ${col((p) => p.nameLatin)}::text[],
       ${col((p) => p.nameCyrillic)}::text[], ${col((p) => p.siteId)}::text[], ${col((p) => p.birthDate)}::date[],
       ${col((p) => p.sex)}::text[], ${col((p) => p.unit)}::text[], ${col((p) => p.language)}::text[],
-      ${col((p) => JSON.stringify(p.extra))}::jsonb[], ${keys}::text[]
-    ) as t(id, name, name_latin, name_cyrillic, site_id, birth_date, sex, unit, language, extra, search_keys)
+      ${col((p) => p.role)}::text[], ${col((p) => JSON.stringify(p.extra))}::jsonb[], ${keys}::text[]
+    ) as t(id, name, name_latin, name_cyrillic, site_id, birth_date, sex, unit, language, role, extra, search_keys)
   `.execute(trx);
 }

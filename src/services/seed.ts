@@ -5,11 +5,11 @@ import { createUser } from './auth.ts';
 import { itemFits } from './catalogue-fits.ts';
 import { type ServiceContext, SYSTEM_ACTOR } from './context.ts';
 import { DEMO_DEPOTS, DEMO_ITEMS, DEMO_PASSWORD, DEMO_SITES, DEMO_USERS } from './demo-catalogue.ts';
-import { demoRosterCsv } from './demo-roster.ts';
+import { DEMO_DRIVER_ROLE, demoRosterCsv } from './demo-roster.ts';
 import { DEMO_ENTITLEMENTS, demoOpeningStock, demoTariff } from './demo-stock.ts';
 import { storeDefaultForm } from './forms.ts';
 import { postBatch } from './ledger.ts';
-import { setEntitlements, setTariff } from './planning.ts';
+import { roleScope, setEntitlements, setTariff } from './planning.ts';
 import { importRoster } from './roster-import.ts';
 import { insertMeasuredAnswers } from './submissions-demo.ts';
 
@@ -134,6 +134,8 @@ export async function seedDemo(
 /** Default entitlements, the demo size tariff, and opening stock with the short sizes the demo is about. */
 async function seedStockAndPlanning(ctx: ServiceContext, people: number): Promise<void> {
   await setEntitlements(ctx, SYSTEM_ACTOR, 'default', DEMO_ENTITLEMENTS);
+  // Drivers wear out gloves: a second pair, everything else as for everyone.
+  await setEntitlements(ctx, SYSTEM_ACTOR, roleScope(DEMO_DRIVER_ROLE), [{ item: 'gloves', qty: 2 }]);
   await setTariff(ctx, SYSTEM_ACTOR, 'default', demoTariff());
   for (const { depot, movements } of demoOpeningStock(people)) {
     await postBatch(ctx, SYSTEM_ACTOR, { key: `seed:opening:${depot}`, movements });

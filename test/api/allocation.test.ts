@@ -49,6 +49,13 @@ describe('allocation for an intake', () => {
   let first: Run;
 
   it('runs on answers and stock, and says per item who got their size, a substitute, or nothing', async () => {
+    // Drivers (a role with its own list) get a third shirt.
+    const put = await server.app.request('/api/entitlements', {
+      method: 'PUT',
+      headers: { cookie: planner, 'content-type': 'application/json' },
+      body: JSON.stringify({ scope: 'role:driver', entitlements: [{ item: 'shirt', qty: 3 }] }),
+    });
+    expect(put.status).toBe(200);
     const res = await call<Run>('POST', '/api/intakes/W-2026-12/allocation');
     expect(res.status).toBe(201);
     first = res.body;
@@ -57,8 +64,17 @@ describe('allocation for an intake', () => {
     const jacket = first.summary.items.find((i) => i.item === 'jacket')!;
     expect(jacket.demand).toBe(300);
     expect(jacket.preferred + jacket.substituted + jacket.unmet).toBe(300);
+    // Counted from the rows: the answered people who are drivers.
+    const answered = await server.db.db
+      .selectFrom('submissions')
+      .innerJoin('people', 'people.id', 'submissions.person_id')
+      .select(['people.id', 'people.role'])
+      .distinct()
+      .execute();
+    const drivers = answered.filter((p) => p.role === 'driver').length;
+    expect(drivers).toBeGreaterThan(0);
     const shirts = first.summary.items.find((i) => i.item === 'shirt')!;
-    expect(shirts.demand).toBe(600);
+    expect(shirts.demand).toBe((300 - drivers) * 2 + drivers * 3);
     // The objective is exactly the stated costs: unmet units × 1000 + substitutions and routes.
     const unmet = first.summary.items.reduce((s, i) => s + i.unmet, 0);
     expect(first.unmet).toBe(unmet);

@@ -20,6 +20,18 @@ interface Plan {
   bySite: { site: string; item: string; size: string; demand: number; covered: number }[];
 }
 
+const driverCount = async () =>
+  Number(
+    (
+      await server.ctx.db
+        .selectFrom('people')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('intake_id', '=', 'W-2026-12')
+        .where('role', '=', 'driver')
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
 const get = async <T>(path: string) => {
   const res = await server.app.request(path, { headers: { cookie: planner } });
   expect(res.status, path).toBe(200);
@@ -33,9 +45,12 @@ describe('planning an intake', () => {
     const { entitlements } = await get<{ entitlements: { item: string; qty: number }[] }>(
       '/api/entitlements',
     );
+    // The demo's drivers (a role) get a second pair of gloves; counted here from the rows, not by the service.
+    const drivers = await driverCount();
+    expect(drivers).toBe(25);
     for (const e of entitlements) {
       const demand = plan.rows.filter((r) => r.item === e.item).reduce((s, r) => s + r.demand, 0);
-      expect(demand, e.item).toBe(300 * e.qty);
+      expect(demand, e.item).toBe(300 * e.qty + (e.item === 'gloves' ? drivers * (2 - e.qty) : 0));
     }
   });
 
@@ -72,13 +87,71 @@ describe('planning an intake', () => {
       200,
     );
     const plan = await get<Plan>('/api/intakes/W-2026-12/plan');
-    expect(new Set(plan.rows.filter((r) => r.demand > 0).map((r) => r.item))).toEqual(new Set(['boots']));
-    expect(plan.rows.reduce((s, r) => s + r.demand, 0)).toBe(600);
+    // The drivers' own list still adds their gloves to the intake's list.
+    const drivers = await driverCount();
+    expect(new Set(plan.rows.filter((r) => r.demand > 0).map((r) => r.item))).toEqual(
+      new Set(['boots', 'gloves']),
+    );
+    expect(plan.rows.filter((r) => r.item === 'boots').reduce((s, r) => s + r.demand, 0)).toBe(600);
+    expect(plan.rows.filter((r) => r.item === 'gloves').reduce((s, r) => s + r.demand, 0)).toBe(drivers * 2);
     const bad = await put({ scope: 'intake:W-2026-12', entitlements: [{ item: 'helmet', qty: 1 }] });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { issues: { field: string }[] }).issues[0]!.field).toBe(
       'entitlements.0.item',
     );
+  });
+
+  it('applies a role’s list item by item: it replaces, adds and takes away only what it names', async () => {
+    const put = (body: unknown) =>
+      server.app.request('/api/entitlements', {
+        method: 'PUT',
+        headers: { cookie: planner, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const base = [
+      { item: 'cap', qty: 1 },
+      { item: 'shirt', qty: 2 },
+      { item: 'boots', qty: 1 },
+    ];
+    expect((await put({ scope: 'intake:W-2026-12', entitlements: base })).status).toBe(200);
+    const driverList = [
+      { item: 'shirt', qty: 3 },
+      { item: 'cap', qty: 0 },
+      { item: 'gloves', qty: 2 },
+    ];
+    expect((await put({ scope: 'role:driver', entitlements: driverList })).status).toBe(200);
+    const drivers = await driverCount();
+    const others = 300 - drivers;
+    const plan = await get<Plan>('/api/intakes/W-2026-12/plan');
+    const total = (item: string) =>
+      plan.rows.filter((r) => r.item === item).reduce((s, r) => s + r.demand, 0);
+    expect(total('cap')).toBe(others);
+    expect(total('shirt')).toBe(others * 2 + drivers * 3);
+    expect(total('boots')).toBe(300);
+    expect(total('gloves')).toBe(drivers * 2);
+
+    const roles = await get<{
+      roles: { role: string; people: number; own: unknown[]; entitlements: unknown[] }[];
+    }>('/api/intakes/W-2026-12/roles');
+    expect(roles.roles).toEqual([
+      {
+        role: 'driver',
+        people: drivers,
+        own: [
+          { item: 'cap', qty: 0 },
+          { item: 'shirt', qty: 3 },
+          { item: 'gloves', qty: 2 },
+        ],
+        entitlements: [
+          { item: 'shirt', qty: 3 },
+          { item: 'boots', qty: 1 },
+          { item: 'gloves', qty: 2 },
+        ],
+      },
+    ]);
+    const bad = await put({ scope: 'role:no spaces', entitlements: [] });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { issues: { field: string }[] }).issues[0]!.field).toBe('scope');
   });
 
   it('keeps a hand-entered tariff and refuses sizes the catalogue lacks', async () => {

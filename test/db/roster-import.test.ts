@@ -92,6 +92,32 @@ describe(`roster import on ${TEST_DB_KIND}`, () => {
     expect(await count()).toBe(before);
   });
 
+  it('reads a role column, and refuses a role that cannot name an entitlement scope', async () => {
+    const rows = rosterRows(3, 'R');
+    rows[0]!.push('role');
+    rows[1]!.push('driver');
+    rows[2]!.push('');
+    rows[3]!.push('cook');
+    await load('roles.csv', csv(rows));
+    const roles = await handle.db
+      .selectFrom('people')
+      .select(['id', 'role'])
+      .where('id', 'like', 'R-%')
+      .orderBy('id')
+      .execute();
+    expect(roles.map((r) => r.role)).toEqual(['driver', null, 'cook']);
+    const bad = rosterRows(2, 'S');
+    bad[0]!.push('role');
+    bad[1]!.push('tank driver');
+    bad[2]!.push('ok');
+    const before = await count();
+    const issues = await problems(load('bad-role.csv', csv(bad)));
+    expect(issues).toEqual([
+      expect.objectContaining({ file: 'bad-role.csv', row: 2, field: 'role', code: 'bad_role' }),
+    ]);
+    expect(await count()).toBe(before);
+  });
+
   it('refuses ids that another intake already holds, and rolls back batches already written', async () => {
     const before = await count();
     // 2,500 rows spans two insert batches; the clash is in the second, after the first was written.

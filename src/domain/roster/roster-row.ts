@@ -15,6 +15,7 @@ export const ROSTER_COLUMNS = [
   'sex',
   'unit',
   'language',
+  'role',
 ] as const;
 
 export interface PersonInput {
@@ -27,6 +28,8 @@ export interface PersonInput {
   sex: 'M' | 'F' | null;
   unit: string | null;
   language: string | null;
+  /** The person's role; entitlements of scope `role:<name>` apply to them. */
+  role: string | null;
   extra: Record<string, string>;
 }
 
@@ -42,6 +45,8 @@ export interface RowContext {
 /** What a person id may be: it goes on QR slips and into file names. */
 export const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._\-/]*$/u;
 const LANGUAGE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+/** What a role may be: it becomes part of an entitlement scope (`role:<name>`). */
+export const ROLE_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,39}$/u;
 
 /** Checks the header row: required columns present, no column twice. */
 export function checkHeaders(headers: string[], fileName: string): Issue[] {
@@ -124,6 +129,12 @@ export function parseRosterRow(
       value: language,
     });
 
+  const role = text('role');
+  if (role && !ROLE_PATTERN.test(role))
+    issue('role', `"${role}" is not a role name (up to 40 letters, digits, . _ -)`, 'bad_role', {
+      value: role,
+    });
+
   const extra: Record<string, string> = {};
   for (const [key, value] of Object.entries(cells)) {
     if (!(ROSTER_COLUMNS as readonly string[]).includes(key) && value !== '')
@@ -143,6 +154,7 @@ export function parseRosterRow(
       sex: sex as 'M' | 'F' | null,
       unit: text('unit'),
       language,
+      role,
       extra,
     },
   };

@@ -3,6 +3,8 @@ import { ANY_ROLE, OFFICE, STOCK } from '../../domain/accounts/roles.ts';
 import { tariffFromPreferred } from '../../domain/planning/index.ts';
 import {
   entitlementsFor,
+  entitlementsOfScope,
+  intakeRoles,
   planIntake,
   setEntitlements,
   setTariff,
@@ -23,7 +25,11 @@ const TariffRowSchema = z.object({
   size: z.string().min(1).max(32),
   share: z.number().min(0).max(1e6),
 });
-const ScopeSchema = z.union([z.literal('default'), z.string().regex(/^intake:[A-Za-z0-9._-]+$/)]);
+const ScopeSchema = z.union([
+  z.literal('default'),
+  z.string().regex(/^intake:[A-Za-z0-9._-]+$/),
+  z.string().regex(/^role:[\p{L}\p{N}][\p{L}\p{N}._-]{0,39}$/u),
+]);
 
 const PlanSchema = z
   .object({
@@ -72,7 +78,7 @@ const getEntitlements = kitoutRoute({
   path: '/api/entitlements',
   roles: ANY_ROLE,
   summary:
-    'What each person is entitled to: the organisation default, or an intake’s own (scope intake:<id>)',
+    'What each person is entitled to: the organisation default, an intake’s own (scope intake:<id>), or the items a role changes (scope role:<name>)',
   request: { query: z.object({ scope: ScopeSchema.default('default') }) },
   responses: {
     200: json(z.object({ scope: z.string(), entitlements: z.array(EntitlementSchema) }), 'Entitlements'),
@@ -97,6 +103,31 @@ const putEntitlements = kitoutRoute({
   },
   responses: {
     200: json(z.object({ scope: z.string(), entitlements: z.array(EntitlementSchema) }), 'Saved'),
+    ...errorResponses,
+  },
+});
+
+const getRoleEntitlements = kitoutRoute({
+  method: 'get',
+  path: '/api/intakes/{id}/roles',
+  roles: ANY_ROLE,
+  summary: 'The roles of an intake’s people, how many hold each, and what each role’s own list changes',
+  request: { params: IdParam },
+  responses: {
+    200: json(
+      z.object({
+        intake: z.string(),
+        roles: z.array(
+          z.object({
+            role: z.string(),
+            people: z.number().int(),
+            own: z.array(EntitlementSchema),
+            entitlements: z.array(EntitlementSchema),
+          }),
+        ),
+      }),
+      'Roles',
+    ),
     ...errorResponses,
   },
 });
@@ -179,8 +210,16 @@ export function registerPlanningRoutes(app: App, deps: ServerDeps): void {
 
   app.openapi(getEntitlements, async (c) => {
     const { scope } = c.req.valid('query');
+    if (scope.startsWith('role:'))
+      return c.json({ scope, entitlements: await entitlementsOfScope(deps.ctx, scope) }, 200);
     const intake = scope.startsWith('intake:') ? scope.slice(7) : undefined;
     return c.json({ scope, entitlements: await entitlementsFor(deps.ctx, intake) }, 200);
+  });
+
+  app.openapi(getRoleEntitlements, async (c) => {
+    const { id } = c.req.valid('param');
+    await getIntake(deps.ctx, id);
+    return c.json({ intake: id, roles: await intakeRoles(deps.ctx, id) }, 200);
   });
 
   app.openapi(putEntitlements, async (c) => {
