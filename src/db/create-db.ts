@@ -42,6 +42,10 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     // A pool keeps idle connections; an error on one of them must not crash the process.
     pool.on('error', (err) => process.stderr.write(`kitout: database connection error: ${err.message}\n`));
+    // A connection that drops while checked out (between two statements of a transaction) emits 'error' on its
+    // client, which the pool does not listen to then: without this, a database restart would crash the process.
+    // The statement in flight still fails with the error, and the broken client is not returned to the pool.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     handle = { db, kind: 'postgres', close: () => db.destroy() };
   } else {

@@ -61,6 +61,22 @@ export class TooManyRequestsError extends KitoutError {
   override readonly code = 'rate_limited';
 }
 
+/**
+ * A stated limit (src/domain/limits.ts) was exceeded: names the limit, its maximum and the value met, so the answer
+ * says exactly which bound to respect.
+ */
+export class LimitError extends KitoutError {
+  override readonly code = 'limit_exceeded';
+  constructor(
+    readonly limit: string,
+    readonly max: number,
+    readonly value: number,
+    message?: string,
+  ) {
+    super(message ?? `${limit}: ${value} is over the limit of ${max}`);
+  }
+}
+
 /** `file, sheet, row 3, field "name": reason` — the one-line form used by the CLI and logs. */
 export function formatIssue(issue: Issue): string {
   const where: string[] = [];

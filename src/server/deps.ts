@@ -11,6 +11,8 @@ export interface ServerDeps {
   secureCookies: boolean;
   /** Who is behind recent session tokens; made by createApp when not given. */
   sessions?: SessionCache;
+  /** API requests per minute per account and per anonymous address (default from LIMITS). */
+  requestsPerMinute?: { account: number; anonymous: number };
 }
 
 export type App = OpenAPIHono<AppEnv>;

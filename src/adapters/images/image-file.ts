@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
+import { InputError, KitoutError, LimitError } from '../../domain/errors.ts';
+import { LIMITS } from '../../domain/limits.ts';
 import type { GreyImage } from '../../domain/paper/raster.ts';
 
 /**
@@ -15,15 +17,42 @@ sharp.concurrency(1);
 
 export async function decodeImage(input: string | Buffer): Promise<GreyImage[]> {
   const bytes = typeof input === 'string' ? await readFile(input) : input;
-  const meta = await sharp(bytes).metadata();
+  try {
+    return await decode(bytes);
+  } catch (err) {
+    if (err instanceof KitoutError) throw err;
+    // A damaged or foreign file: libvips' first line says what it met.
+    const detail = ((err as Error).message ?? String(err)).split('\n')[0]!;
+    throw new InputError([
+      {
+        file: typeof input === 'string' ? input : undefined,
+        reason: `unreadable picture: ${detail}`,
+        code: 'unreadable_image',
+      },
+    ]);
+  }
+}
+
+async function decode(bytes: Buffer): Promise<GreyImage[]> {
+  // Reading the header decodes no pixels; the size it claims is checked below.
+  const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   const pages = meta.format === 'tiff' || meta.format === 'gif' ? Math.max(1, meta.pages ?? 1) : 1;
   const turned = (meta.orientation ?? 1) > 1;
   const w = turned ? (meta.autoOrient?.width ?? meta.width ?? 0) : (meta.width ?? 0);
   const h = turned ? (meta.autoOrient?.height ?? meta.height ?? 0) : (meta.height ?? 0);
+  // Refused by the size its header claims, before a single pixel is decoded.
+  const pixels = (meta.width ?? 0) * (meta.pageHeight ?? meta.height ?? 0);
+  if (pixels > LIMITS.imagePixels)
+    throw new LimitError(
+      'imagePixels',
+      LIMITS.imagePixels,
+      pixels,
+      `the picture is ${meta.width} × ${meta.pageHeight ?? meta.height} pixels, over the limit of ${LIMITS.imagePixels}`,
+    );
   const out: GreyImage[] = [];
   for (let page = 0; page < pages; page++) {
     // Each step only where the picture needs it: most scans have no orientation tag and no transparency.
-    let pipeline = sharp(bytes, { page, sequentialRead: true, limitInputPixels: 100_000_000 });
+    let pipeline = sharp(bytes, { page, sequentialRead: true, limitInputPixels: LIMITS.imagePixels });
     if (turned) pipeline = pipeline.rotate();
     if (meta.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' });
     if (Math.max(w, h) > MAX_SIDE)

@@ -3,10 +3,31 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { LimitError } from '../../domain/errors.ts';
+import { LIMITS } from '../../domain/limits.ts';
 import type { GreyImage } from '../../domain/paper/raster.ts';
 import { parsePgm } from '../images/pgm.ts';
 
 const run = promisify(execFile);
+/** Longest poppler may work on one call before it is stopped (a hostile PDF can make it spin). */
+const PDF_TIMEOUT_MS = 120_000;
+
+/** Each page's size in points ([page, width, height]) from `pdfinfo -f -l`. */
+async function pdfPageSizes(pdf: string, first?: number, last?: number): Promise<[number, number, number][]> {
+  const args = ['-f', String(first ?? 1), '-l', String(last ?? first ?? 1), pdf];
+  let stdout: string;
+  try {
+    ({ stdout } = await run('pdfinfo', args, { maxBuffer: 1 << 22, timeout: PDF_TIMEOUT_MS }));
+  } catch (err) {
+    const e = err as { stderr?: string; message: string };
+    throw new Error((e.stderr || e.message).trim().split('\n')[0] ?? 'pdfinfo failed');
+  }
+  return [...stdout.matchAll(/^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => [
+    Number(m[1]),
+    Number(m[2]),
+    Number(m[3]),
+  ]);
+}
 
 /** Whether Debian's poppler-utils (`pdftoppm`) is installed. */
 export async function hasPdftoppm(): Promise<boolean> {
@@ -20,7 +41,7 @@ export async function hasPdftoppm(): Promise<boolean> {
 
 /** How many pages a PDF has, from `pdfinfo` (poppler-utils too). */
 export async function pdfPageCount(pdf: string): Promise<number> {
-  const { stdout } = await run('pdfinfo', [pdf], { maxBuffer: 1 << 20 });
+  const { stdout } = await run('pdfinfo', [pdf], { maxBuffer: 1 << 20, timeout: PDF_TIMEOUT_MS });
   const m = /^Pages:\s+(\d+)/m.exec(stdout);
   if (!m) throw new Error('pdfinfo does not give a page count');
   return Number(m[1]);
@@ -34,6 +55,19 @@ export async function rasterisePdf(
   pdf: string,
   options: { dpi: number; first?: number; last?: number },
 ): Promise<GreyImage[]> {
+  // A page's size is known before it is drawn: a hostile MediaBox (a page a hundred metres wide) is refused by the
+  // pixels it would make, and a file that makes poppler spin is stopped by the time limit.
+  const sizes = await pdfPageSizes(pdf, options.first, options.last);
+  for (const [page, w, h] of sizes) {
+    const pixels = Math.round((w / 72) * options.dpi) * Math.round((h / 72) * options.dpi);
+    if (pixels > LIMITS.imagePixels)
+      throw new LimitError(
+        'imagePixels',
+        LIMITS.imagePixels,
+        pixels,
+        `page ${page} of the PDF would be ${pixels} pixels at ${options.dpi} dpi, over the limit of ${LIMITS.imagePixels}`,
+      );
+  }
   const dir = await mkdtemp(join(tmpdir(), 'kitout-raster-'));
   try {
     const args = ['-gray', '-r', String(options.dpi)];
@@ -41,7 +75,7 @@ export async function rasterisePdf(
     if (options.last !== undefined) args.push('-l', String(options.last));
     args.push(pdf, join(dir, 'p'));
     try {
-      await run('pdftoppm', args, { maxBuffer: 1 << 20 });
+      await run('pdftoppm', args, { maxBuffer: 1 << 20, timeout: PDF_TIMEOUT_MS });
     } catch (err) {
       const e = err as { code?: string; stderr?: string; message: string };
       if (e.code === 'ENOENT') throw new Error('pdftoppm is not installed (Debian package poppler-utils)');

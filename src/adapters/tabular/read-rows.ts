@@ -1,7 +1,9 @@
 import { pipeline, Readable, Transform, type TransformCallback } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
-import { InputError } from '../../domain/errors.ts';
+import { InputError, LimitError } from '../../domain/errors.ts';
+import { LIMITS } from '../../domain/limits.ts';
+import { checkZip } from '../xlsx/zip-directory.ts';
 
 /** One data row of a table file: its 1-based row number as a spreadsheet shows it, and its cells by header. */
 export interface TableRow {
@@ -117,7 +119,11 @@ async function* readXlsx(
   fileName: string,
   stream: Readable,
 ): AsyncGenerator<{ headers: string[] } | TableRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+  // A zip's directory is at its end: read the file whole (bounded by the upload limit) and check it before the
+  // spreadsheet library inflates anything, so a zip bomb is refused by what it declares.
+  const bytes = await readAll(fileName, stream);
+  await checkZip(bytes, fileName);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -159,6 +165,25 @@ async function* readXlsx(
     throw new InputError([
       { file: fileName, reason: 'the workbook has no rows: no header row', code: 'empty_file' },
     ]);
+}
+
+async function readAll(fileName: string, stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).length;
+    if (size > LIMITS.uploadBytes) {
+      stream.destroy();
+      throw new LimitError(
+        'uploadBytes',
+        LIMITS.uploadBytes,
+        size,
+        `${fileName}: larger than ${LIMITS.uploadBytes} bytes`,
+      );
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** A cell as text. Dates become YYYY-MM-DD; formulas give their cached result; rich text is joined. */

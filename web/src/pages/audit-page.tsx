@@ -36,13 +36,18 @@ export function AuditPage() {
           <h1>{t('audit.title')}</h1>
           <p className="muted">{t('audit.intro')}</p>
         </div>
-        <button
-          type="button"
-          className="button-secondary"
-          onClick={() => (before === undefined ? chunk.reload() : setBefore(undefined))}
-        >
-          {t('audit.refresh')}
-        </button>
+        <div className="actions">
+          <a className="button-secondary" href="/api/audit/export" download data-testid="audit-export">
+            {t('audit.export')}
+          </a>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => (before === undefined ? chunk.reload() : setBefore(undefined))}
+          >
+            {t('audit.refresh')}
+          </button>
+        </div>
       </div>
       {chunk.error && <ErrorBox error={chunk.error} />}
       {rows.length === 0 && chunk.loading && <Loading />}
