@@ -22,6 +22,8 @@ const API_READS = [
   /^\/api\/intakes\/[^/]+\/people$/,
   /^\/api\/intakes\/[^/]+\/progress$/,
   /^\/api\/sites$/,
+  // Issue stations: the list of stations (the pack itself is kept by the station in IndexedDB).
+  /^\/api\/stations$/,
 ];
 
 self.addEventListener('install', (event) => {

@@ -9,6 +9,7 @@ import { PersonName } from '../components/person-name.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useFormat } from '../hooks/use-format.ts';
 import { useTitle } from '../hooks/use-title.ts';
+import { KitRecordSection } from './stations/kit-record.tsx';
 
 type PersonDetail = z.infer<typeof PersonDetailSchema>;
 
@@ -140,9 +141,9 @@ export function PersonPage() {
       )}
 
       <h2>{tn('person.kit')}</h2>
-      <p className="empty" data-testid="person-kit">
-        {tn('person.kitLater')}
-      </p>
+      <div data-testid="person-kit">
+        <KitRecordSection personId={p.id} language={(p as { language?: string | null }).language} />
+      </div>
     </section>
   );
 }

@@ -12,11 +12,16 @@ export function PersonPicker({
   people,
   answered,
   onPick,
+  label,
+  placeholder,
 }: {
   people: readonly RosterPerson[];
   /** People with a submission on this device, and whether it is still queued or sent. */
   answered: ReadonlyMap<string, AnsweredState>;
   onPick: (person: RosterPerson) => void;
+  /** The field's label and placeholder where the page is not a questionnaire (e.g. check-in). */
+  label?: string;
+  placeholder?: string;
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
@@ -32,12 +37,12 @@ export function PersonPicker({
   return (
     <div className="q-picker">
       <label className="field q-picker-field">
-        <span>{t('fill.whoLabel')}</span>
+        <span>{label ?? t('fill.whoLabel')}</span>
         <input
           type="search"
           data-testid="person-search"
           value={text}
-          placeholder={t('fill.whoPlaceholder')}
+          placeholder={placeholder ?? t('fill.whoPlaceholder')}
           // biome-ignore lint/a11y/noAutofocus: the page is for finding a person; the box is where to start
           autoFocus
           autoComplete="off"

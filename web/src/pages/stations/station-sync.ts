@@ -1,0 +1,231 @@
+import { reportStatus } from '../../api/client.ts';
+import { onStationChange, readEvents, recordAttempt, recordResults, type StoredEvent } from './station-db.ts';
+import type { EventResult, StationEventBody } from './types.ts';
+
+/** At most this many events per request (the server takes up to 500). */
+export const BATCH = 200;
+const RETRY_MS = [1_000, 3_000, 10_000, 30_000, 60_000];
+
+export type BatchOutcome =
+  | { kind: 'answered'; results: EventResult[] }
+  | { kind: 'signed-out' }
+  | { kind: 'retry'; problem: string };
+
+/** The body of one event as posted: the stored fields that belong to the contract, nothing of the device's own. */
+export function wireEvent(e: StationEventBody): StationEventBody {
+  const out: StationEventBody = {
+    id: e.id,
+    kind: e.kind,
+    personId: e.personId,
+    item: e.item,
+    size: e.size,
+    clientTime: e.clientTime,
+  };
+  if (e.toSize !== undefined) out.toSize = e.toSize;
+  if (e.condition !== undefined) out.condition = e.condition;
+  return out;
+}
+
+/**
+ * Posts one batch of a station's events. Each event carries its own id, so the batch may be posted again and again:
+ * the server answers 'duplicate' for ids it has. A 4xx other than 401/408/429 refuses the whole batch (every event
+ * gets the server's reason); no network, 5xx or a foreign answer means "try again later".
+ */
+export async function postBatch(
+  stationId: string,
+  events: readonly StationEventBody[],
+  opts: { language?: string; fetcher?: typeof fetch } = {},
+): Promise<BatchOutcome> {
+  const fetcher = opts.fetcher ?? fetch;
+  const path = `/api/stations/${encodeURIComponent(stationId)}/events`;
+  let res: Response;
+  try {
+    res = await fetcher(`${path}?lang=${encodeURIComponent(opts.language || 'en')}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ events: events.map(wireEvent) }),
+      credentials: 'same-origin',
+    });
+  } catch (err) {
+    return { kind: 'retry', problem: (err as Error).message || 'network' };
+  }
+  const text = await res.text().catch(() => '');
+  if (res.ok) {
+    try {
+      const body = JSON.parse(text) as { results?: EventResult[] };
+      if (Array.isArray(body.results)) return { kind: 'answered', results: body.results };
+    } catch {
+      // Not our JSON: something in between answered.
+    }
+    return { kind: 'retry', problem: `HTTP ${res.status} without results` };
+  }
+  if (res.status === 401) {
+    reportStatus(path, 401);
+    return { kind: 'signed-out' };
+  }
+  if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
+    let code = `http_${res.status}`;
+    let message = text.slice(0, 300);
+    try {
+      const err = JSON.parse(text) as { error?: string; message?: string };
+      code = err.error ?? code;
+      message = err.message ?? message;
+    } catch {
+      // Keep the text.
+    }
+    return {
+      kind: 'answered',
+      results: events.map((e) => ({ id: e.id, status: 'refused', code, message })),
+    };
+  }
+  return { kind: 'retry', problem: `HTTP ${res.status}` };
+}
+
+export interface StationSyncStatus {
+  online: boolean;
+  syncing: boolean;
+  needsSignIn: boolean;
+  lastSyncAt?: string;
+  lastProblem?: string;
+}
+
+/**
+ * Sends the station outbox: at start, whenever an event is stored, when the browser comes back online, and on a
+ * timer that backs off while the server is away. Events go in the order they were made, per station, in batches.
+ * A Web Lock lets one tab send at a time; the server applies each id once anyway.
+ */
+export class StationSync {
+  constructor(private readonly language: () => string = () => 'en') {}
+
+  private status: StationSyncStatus = { online: navigator.onLine, syncing: false, needsSignIn: false };
+  private readonly listeners = new Set<(s: StationSyncStatus) => void>();
+  private readonly passListeners = new Set<() => void>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private failures = 0;
+  private running = false;
+  private again = false;
+  private stopped = true;
+  private readonly cleanups: (() => void)[] = [];
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    const online = () => {
+      this.update({ online: true });
+      this.failures = 0;
+      void this.syncNow();
+    };
+    const offline = () => this.update({ online: false });
+    window.addEventListener('online', online);
+    window.addEventListener('offline', offline);
+    this.cleanups.push(
+      () => window.removeEventListener('online', online),
+      () => window.removeEventListener('offline', offline),
+      // Only new events start a pass at once; a recorded answer or a failed try does not.
+      onStationChange((change) => {
+        if (change === 'added') void this.syncNow();
+      }),
+    );
+    void this.syncNow();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    for (const c of this.cleanups.splice(0)) c();
+  }
+
+  resume(): void {
+    this.update({ needsSignIn: false });
+    void this.syncNow();
+  }
+
+  current(): StationSyncStatus {
+    return this.status;
+  }
+
+  subscribe(listener: (s: StationSyncStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Called after every pass that sent something (e.g. to refresh the pack). */
+  onPass(listener: () => void): () => void {
+    this.passListeners.add(listener);
+    return () => this.passListeners.delete(listener);
+  }
+
+  private update(change: Partial<StationSyncStatus>): void {
+    this.status = { ...this.status, ...change };
+    for (const l of this.listeners) l(this.status);
+  }
+
+  async syncNow(): Promise<void> {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    clearTimeout(this.timer);
+    try {
+      do {
+        this.again = false;
+        await withLock(() => this.pass());
+      } while (this.again && !this.stopped);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async pass(): Promise<void> {
+    if (!navigator.onLine) {
+      this.update({ online: false });
+      return;
+    }
+    if (this.status.needsSignIn) return;
+    const queued = (await readEvents()).filter((e) => e.state === 'queued');
+    if (queued.length === 0) return;
+    this.update({ syncing: true, online: true });
+    let problem: string | undefined;
+    let sent = false;
+    try {
+      const byStation = new Map<string, StoredEvent[]>();
+      for (const e of queued) byStation.set(e.stationId, [...(byStation.get(e.stationId) ?? []), e]);
+      outer: for (const [stationId, events] of byStation) {
+        for (let i = 0; i < events.length; i += BATCH) {
+          if (this.stopped) return;
+          const batch = events.slice(i, i + BATCH);
+          const outcome = await postBatch(stationId, batch, { language: this.language() });
+          if (outcome.kind === 'answered') {
+            await recordResults(outcome.results, new Date().toISOString());
+            sent = true;
+          } else if (outcome.kind === 'signed-out') {
+            this.update({ needsSignIn: true });
+            return;
+          } else {
+            await recordAttempt(batch.map((e) => e.id));
+            problem = outcome.problem;
+            break outer;
+          }
+        }
+      }
+    } finally {
+      this.update({ syncing: false, lastSyncAt: new Date().toISOString(), lastProblem: problem });
+    }
+    if (sent) for (const l of this.passListeners) l();
+    if (problem) {
+      this.failures++;
+      const wait = RETRY_MS[Math.min(this.failures - 1, RETRY_MS.length - 1)]!;
+      this.timer = setTimeout(() => void this.syncNow(), wait);
+    } else {
+      this.failures = 0;
+    }
+  }
+}
+
+async function withLock(work: () => Promise<void>): Promise<void> {
+  const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+  if (!locks) return work();
+  await locks.request('kitout-station-sync', work);
+}
