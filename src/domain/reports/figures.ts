@@ -1,0 +1,22 @@
+/** The figures the reports show, shared by the server and the web pages (pure: no I/O). */
+
+/** The steps a person goes through, in order; each figure counts people. */
+export const FUNNEL = ['answered', 'resolved', 'allocated', 'issued', 'fullyKitted'] as const;
+export type FunnelStep = (typeof FUNNEL)[number];
+
+/** Figures that drill down to the people (qty per person) or ledger movements (…Units) behind them. */
+export const DRILL_FIGURES = [
+  'answered',
+  'resolved',
+  'allocated',
+  'issued',
+  'fullyKitted',
+  'entitled',
+  'held',
+  'outstanding',
+  'overIssued',
+  'unmet',
+  'issuedUnits',
+  'returnedUnits',
+] as const;
+export type DrillFigure = (typeof DRILL_FIGURES)[number];
