@@ -228,6 +228,16 @@ export interface Database {
   allocations: AllocationTable;
   forms: FormTable;
   submissions: SubmissionTable;
+  stations: StationTable;
+  bins: BinTable;
+  queue_tickets: QueueTicketTable;
+  station_events: StationEventTable;
+  kit_events: KitEventTable;
+  paper_layouts: PaperLayoutTable;
+  paper_layout_pages: PaperLayoutPageTable;
+  paper_batches: PaperBatchTable;
+  paper_pages: PaperPageTable;
+  paper_review_items: PaperReviewItemTable;
 }
 
 /** One stored version of a questionnaire (migration 003); frozen once written except for `active`. */
@@ -261,4 +271,141 @@ export interface SubmissionTable {
   client_time: Timestamp;
   server_time: Timestamp;
   request_hash: string;
+}
+
+/** An issue station (migration 007): a table at a depot where people collect their kit. */
+export interface StationTable {
+  id: string;
+  name: string;
+  depot_id: string;
+  /** The issuer's language at this station (pick lists are printed in it). */
+  language: ColumnType<string, string | undefined, string>;
+  sort: ColumnType<number, number | undefined, number>;
+}
+
+/** Where a depot keeps one item × size on its shelves (migration 007). */
+export interface BinTable {
+  depot_id: string;
+  item_id: string;
+  size: string;
+  bin: string;
+}
+
+/** One person's place in an intake's queue (migration 007). */
+export interface QueueTicketTable {
+  id: Generated<number>;
+  intake_id: string;
+  person_id: string;
+  number: number;
+  status: 'waiting' | 'called' | 'served' | 'left';
+  station_id: string | null;
+  key: string;
+  checked_in_at: Timestamp;
+  called_at: Timestamp | null;
+  served_at: Timestamp | null;
+}
+
+/** Every event a station sent, by its client-made id, with what the server made of it (migration 007). */
+export interface StationEventTable {
+  id: string;
+  station_id: string;
+  kind: string;
+  person_id: string;
+  body: JSONColumnType<Record<string, unknown>>;
+  request_hash: string;
+  client_time: Timestamp | null;
+  received_at: Timestamp;
+  actor_id: string | null;
+  outcome: JSONColumnType<Record<string, unknown>>;
+}
+
+/** One line of a person's kit record (migration 007); issues and returns match ledger movements one to one. */
+export interface KitEventTable {
+  id: Generated<number>;
+  person_id: string;
+  item_id: string;
+  size: string;
+  qty: number;
+  kind: 'issue' | 'return' | 'exchange' | 'loss' | 'damage';
+  from_size: string | null;
+  condition: string | null;
+  movement_ids: ColumnType<number[], number[] | undefined, number[]>;
+  station_id: string | null;
+  depot_id: string;
+  event_id: string | null;
+  actor_id: string | null;
+  at: Timestamp;
+}
+
+/** A layout file scans are read with (migration 008), stored once per content (`id` is its SHA-256). */
+export interface PaperLayoutTable {
+  id: string;
+  form_id: string;
+  form_version: string;
+  /** The layout file (`LayoutFile` of `src/domain/paper`). */
+  layout: JSONColumnType<object>;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+/** Which stored layout printed a person's page (migration 008). */
+export interface PaperLayoutPageTable {
+  layout_id: string;
+  person_id: string;
+  page: number;
+}
+
+/** One upload of scans (migration 008): its files and the pages that could not be read. */
+export interface PaperBatchTable {
+  id: string;
+  seq: Generated<number>;
+  layout_id: string;
+  form_id: string;
+  form_version: string;
+  status: 'read';
+  files: JSONColumnType<{ name: string; bytes: number }[]>;
+  failed: JSONColumnType<{ file: string; pageInFile?: number; code: string; reason: string }[]>;
+  created_by: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp;
+}
+
+/** One page read back from a scan (migration 008); its answers become a submission once all are settled. */
+export interface PaperPageTable {
+  id: string;
+  seq: Generated<number>;
+  batch_id: string;
+  layout_id: string;
+  form_id: string;
+  form_version: string;
+  intake_id: string;
+  person_id: string;
+  page: number;
+  file: string;
+  page_in_file: number | null;
+  answers: JSONColumnType<Record<string, string>>;
+  confidence: JSONColumnType<Record<string, number>>;
+  /** `review`: fields open; `waiting`: settled, other pages of the person not yet; `submitted`. */
+  status: 'review' | 'waiting' | 'submitted';
+  submission_id: string | null;
+  created_at: Timestamp;
+}
+
+/** A field a person must look at (migration 008): its picture, what was read, and the decision. */
+export interface PaperReviewItemTable {
+  id: string;
+  seq: Generated<number>;
+  page_id: string;
+  batch_id: string;
+  field: string;
+  reason: string;
+  snippet: Buffer | null;
+  read_value: string | null;
+  confidence: number | null;
+  status: 'open' | 'accepted' | 'corrected';
+  /** '' when the decision is "no answer". */
+  decided_value: string | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  created_at: Timestamp;
 }

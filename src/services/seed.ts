@@ -5,6 +5,7 @@ import { createUser } from './auth.ts';
 import { itemFits } from './catalogue-fits.ts';
 import { type ServiceContext, SYSTEM_ACTOR } from './context.ts';
 import { DEMO_DEPOTS, DEMO_ITEMS, DEMO_PASSWORD, DEMO_SITES, DEMO_USERS } from './demo-catalogue.ts';
+import { seedDemoQueue, seedStationsAndBins } from './demo-queue.ts';
 import { DEMO_DRIVER_ROLE, demoRosterCsv } from './demo-roster.ts';
 import { DEMO_ENTITLEMENTS, demoOpeningStock, demoTariff } from './demo-stock.ts';
 import { storeDefaultForm } from './forms.ts';
@@ -34,7 +35,7 @@ export interface SeedResult {
  */
 export async function seedDemo(
   ctx: ServiceContext,
-  opts: { people?: number; stock?: boolean; answers?: number } = {},
+  opts: { people?: number; stock?: boolean; answers?: number; queue?: boolean } = {},
 ): Promise<SeedResult> {
   const result = {
     username: 'admin',
@@ -111,6 +112,7 @@ export async function seedDemo(
     await createUser(ctx, SYSTEM_ACTOR, { ...u, roles: [...u.roles], password: DEMO_PASSWORD });
   }
   await storeDefaultForm(ctx, SYSTEM_ACTOR);
+  await seedStationsAndBins(ctx);
   const people = opts.people ?? DEMO_PEOPLE;
   if (opts.stock !== false) await seedStockAndPlanning(ctx, people || DEMO_PEOPLE);
   if (people === 0) return { created: true, ...result };
@@ -128,6 +130,15 @@ export async function seedDemo(
       prefix: 'demo',
     });
   }
+  // The demo's people speak Korean: their receipts print in it, and stations show their answers in it.
+  await ctx.db
+    .updateTable('people')
+    .set({ language: 'ko' })
+    .where('intake_id', '=', DEMO_INTAKE.id)
+    .where('language', 'is', null)
+    .execute();
+  // A live morning at the stations needs answers (for an allocation) and stock; `queue: false` leaves it out.
+  if (opts.answers && opts.stock !== false && opts.queue !== false) await seedDemoQueue(ctx, DEMO_INTAKE.id);
   return { created: true, ...result };
 }
 

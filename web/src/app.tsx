@@ -11,11 +11,24 @@ import { AuditPage } from './pages/audit-page.tsx';
 import { CataloguePage } from './pages/catalogue-page.tsx';
 import { DepotsPage } from './pages/depots-page.tsx';
 import { IntakesPage } from './pages/intakes-page.tsx';
+import { PaperPage } from './pages/paper/paper-page.tsx';
+import { ReviewPage as PaperReviewPage } from './pages/paper/review-page.tsx';
 import { PersonPage } from './pages/person-page.tsx';
+import {
+  IntakeDashboardPage,
+  ReconciliationPage,
+  SizesReportPage,
+  StockDashboardPage,
+} from './pages/reports/index.ts';
 import { RosterPage } from './pages/roster-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
 import { NotAllowedPage, NotFoundPage } from './pages/simple-pages.tsx';
 import { SizesPage } from './pages/sizes/sizes-page.tsx';
+import { BoardPage } from './pages/stations/board-page.tsx';
+import { CheckInPage } from './pages/stations/check-in-page.tsx';
+import { StationPage } from './pages/stations/station-page.tsx';
+import { StationSyncProvider } from './pages/stations/station-sync-context.tsx';
+import { StationsPage } from './pages/stations/stations-page.tsx';
 import { CountSheetPage, LedgerPage, PlanningPage, StockPage } from './pages/stock/index.ts';
 import { FillPage } from './questionnaire/fill-page.tsx';
 import { FormsPage } from './questionnaire/forms-page.tsx';
@@ -38,9 +51,19 @@ export function App() {
             <Routes>
               <Route path="/sign-in" element={<SignInPage />} />
               <Route
+                path="/board"
                 element={
                   <RequireAuth>
-                    <AppShell />
+                    <BoardPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                element={
+                  <RequireAuth>
+                    <StationSyncProvider>
+                      <AppShell />
+                    </StationSyncProvider>
                   </RequireAuth>
                 }
               >
@@ -60,6 +83,16 @@ export function App() {
                 <Route path="depots" element={<DepotsPage />} />
                 <Route path="catalogue" element={<CataloguePage />} />
                 <Route path="sizes" element={<SizesPage />} />
+                <Route path="paper" element={<PaperPage />} />
+                <Route path="paper/review" element={<PaperReviewPage />} />
+                <Route path="stations" element={<StationsPage />} />
+                <Route path="stations/:id" element={<StationPage />} />
+                <Route path="check-in" element={<CheckInPage />} />
+                <Route path="reports" element={<Navigate to="/reports/intake" replace />} />
+                <Route path="reports/intake" element={<IntakeDashboardPage />} />
+                <Route path="reports/stock" element={<StockDashboardPage />} />
+                <Route path="reports/sizes" element={<SizesReportPage />} />
+                <Route path="reports/reconciliation" element={<ReconciliationPage />} />
                 <Route
                   path="audit"
                   element={

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerAllocate } from './allocate.ts';
+import { registerBackup } from './backup.ts';
 import { registerBench } from './bench.ts';
 import { registerForm } from './form.ts';
 import { registerPaper } from './paper.ts';
@@ -19,5 +20,6 @@ export function registerCommands(program: Command): void {
   registerSizes(program);
   registerForm(program);
   registerPaper(program);
+  registerBackup(program);
   registerBench(program);
 }

@@ -18,6 +18,11 @@ export function AppShell() {
   const isAdmin = user.roles.includes('admin');
   const mayStock = mayCall(user.roles, [...STOCK, 'issuer']);
   const mayFill = mayCall(user.roles, FILLERS);
+  const ts = useTranslation('stations').t;
+  const tp = useTranslation('paper').t;
+  const mayIssue = mayCall(user.roles, ['admin', 'issuer', 'storekeeper']);
+  const tr = useTranslation('reports').t;
+  const mayReport = mayCall(user.roles, STOCK);
 
   const links = [
     { to: '/intakes', label: t('nav.intakes'), end: true },
@@ -28,11 +33,17 @@ export function AppShell() {
       ? [{ to: `/intakes/${encodeURIComponent(intakeId)}/fill`, label: t('nav.questionnaire'), end: false }]
       : []),
     ...(mayFill ? [{ to: '/outbox', label: t('nav.outbox'), end: false }] : []),
+    ...(mayFill ? [{ to: '/paper', label: tp('web.nav'), end: false }] : []),
     { to: '/forms', label: t('nav.forms'), end: false },
     ...(mayStock ? [{ to: '/stock', label: t('nav.stock'), end: false }] : []),
     { to: '/depots', label: t('nav.depots'), end: false },
     { to: '/catalogue', label: t('nav.catalogue'), end: false },
     { to: '/sizes', label: t('nav.sizes'), end: false },
+    ...(mayIssue ? [{ to: '/stations', label: ts('nav.stations'), end: false }] : []),
+    ...(intakeId
+      ? [{ to: `/board?intake=${encodeURIComponent(intakeId)}`, label: ts('nav.board'), end: false }]
+      : []),
+    ...(mayReport ? [{ to: '/reports/intake', label: tr('title'), end: false }] : []),
     ...(isAdmin ? [{ to: '/audit', label: t('nav.audit'), end: false }] : []),
   ];
 
