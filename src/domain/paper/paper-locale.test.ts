@@ -2,14 +2,23 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { REVIEW_REASONS } from './field-reading.ts';
 
+type Tree = { [key: string]: string | Tree };
 const load = (lang: string) =>
   JSON.parse(
     readFileSync(new URL(`../../i18n/locales/${lang}/paper.json`, import.meta.url), 'utf8'),
   ) as Record<string, Record<string, string>>;
-const keys = (o: Record<string, Record<string, string>>) =>
-  Object.entries(o)
-    .flatMap(([section, entries]) => Object.keys(entries).map((k) => `${section}.${k}`))
-    .sort();
+/** Every leaf as `a.b.c` → text. */
+const flat = (tree: Tree, prefix = ''): Map<string, string> =>
+  new Map(
+    Object.entries(tree).flatMap(([k, v]) =>
+      typeof v === 'string' ? [[`${prefix}${k}`, v] as const] : [...flat(v, `${prefix}${k}.`)],
+    ),
+  );
+/** A plural form's key names its base key: languages have different sets of forms (ru few/many, ko other only). */
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+const keys = (o: Tree) => [...new Set([...flat(o).keys()].map((k) => k.replace(PLURAL, '')))].sort();
+/** The text of a key, or of its `_other` form in a language whose plural forms differ. */
+const text = (o: Tree, key: string) => flat(o).get(key) ?? flat(o).get(`${key.replace(PLURAL, '')}_other`);
 
 describe('paper locale files', () => {
   const en = load('en');
@@ -18,8 +27,7 @@ describe('paper locale files', () => {
     for (const lang of ['ru', 'ko']) {
       const other = load(lang);
       expect(keys(other)).toEqual(keys(en));
-      for (const section of Object.values(other))
-        for (const text of Object.values(section)) expect(text.trim()).not.toBe('');
+      for (const value of flat(other).values()) expect(value.trim()).not.toBe('');
     }
   });
 
@@ -42,9 +50,8 @@ describe('paper locale files', () => {
     const holes = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
     for (const lang of ['ru', 'ko']) {
       const other = load(lang);
-      for (const [section, entries] of Object.entries(en))
-        for (const [key, text] of Object.entries(entries))
-          expect(holes(other[section]![key]!), `${lang} ${section}.${key}`).toEqual(holes(text));
+      for (const [key, english] of flat(en))
+        expect(holes(text(other, key)!), `${lang} ${key}`).toEqual(holes(english));
     }
   });
 });
