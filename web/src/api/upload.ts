@@ -15,6 +15,17 @@ export function uploadFile<T>(
   file: File,
   opts: { idempotencyKey: string; onProgress?: (p: UploadProgress) => void; signal?: AbortSignal },
 ): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return uploadForm<T>(path, form, opts);
+}
+
+/** Posts a multipart form with upload progress and an idempotency key; answers the JSON body or an ApiError. */
+export function uploadForm<T>(
+  path: string,
+  form: FormData,
+  opts: { idempotencyKey: string; onProgress?: (p: UploadProgress) => void; signal?: AbortSignal },
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
@@ -38,8 +49,6 @@ export function uploadFile<T>(
     xhr.onerror = () => reject(new ApiError(0, 'network', 'the upload could not reach the server'));
     xhr.onabort = () => reject(new DOMException('upload cancelled', 'AbortError'));
     opts.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
-    const form = new FormData();
-    form.append('file', file, file.name);
     xhr.send(form);
   });
 }
