@@ -1,16 +1,8 @@
 import { reportStatus } from '../api/client.ts';
 import { markAttempt, markSent, onOutboxChange, type QueuedSubmission, readOutbox } from './outbox.ts';
+import { OutboxLoop, type PassControl, type PassOutcome } from './outbox-loop.ts';
 
-/** What the sync loop is doing, for the status line. */
-export interface SyncStatus {
-  online: boolean;
-  syncing: boolean;
-  /** The session ended: sending waits for the next sign-in. */
-  needsSignIn: boolean;
-  lastSyncAt?: string;
-  /** Why the last attempt did not get through (network, server error), if it did not. */
-  lastProblem?: string;
-}
+export type { SyncStatus } from './outbox-loop.ts';
 
 export type SendResult =
   | { kind: 'sent'; serverTime: string; replayed: boolean }
@@ -87,137 +79,42 @@ export async function sendOne(
 
 const RETRY_MS = [2_000, 5_000, 15_000, 30_000, 60_000];
 
-/**
- * Sends the outbox whenever there is something to send and a way to send it: at start, when an entry is
- * added, when the browser comes back online, and on a timer that backs off while the server is away. One
- * pass at a time per tab; tabs take turns through a Web Lock where the browser has them (and the server
- * applies each instance id once anyway, so two tabs sending the same entry store it once).
- */
-export class SyncLoop {
+/** The questionnaire's outbox on the device's sync loop: one submission per request, in order. */
+export class SyncLoop extends OutboxLoop {
   /** `language` gives the language the server should word its refusals in (the UI's). */
-  constructor(private readonly language: () => string = () => 'en') {}
-
-  private status: SyncStatus = { online: navigator.onLine, syncing: false, needsSignIn: false };
-  private readonly listeners = new Set<(s: SyncStatus) => void>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private failures = 0;
-  private running = false;
-  private again = false;
-  private stopped = true;
-  private readonly cleanups: (() => void)[] = [];
-
-  start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    const online = () => {
-      this.update({ online: true });
-      this.failures = 0;
-      void this.syncNow();
-    };
-    const offline = () => this.update({ online: false });
-    window.addEventListener('online', online);
-    window.addEventListener('offline', offline);
-    this.cleanups.push(
-      () => window.removeEventListener('online', online),
-      () => window.removeEventListener('offline', offline),
-      // Only new work starts a pass: a failed attempt also changes the outbox, and must not retry at once.
-      onOutboxChange((change) => {
-        if (change === 'added') void this.syncNow();
-      }),
-    );
-    void this.syncNow();
+  constructor(private readonly language: () => string = () => 'en') {
+    super({
+      lock: 'kitout-outbox-sync',
+      retryMs: RETRY_MS,
+      // A failed attempt also changes the outbox, and must not retry at once.
+      onAdded: (listener) =>
+        onOutboxChange((change) => {
+          if (change === 'added') listener();
+        }),
+    });
   }
 
-  stop(): void {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    for (const c of this.cleanups.splice(0)) c();
-  }
-
-  /** After a new sign-in: sending may resume. */
-  resume(): void {
-    this.update({ needsSignIn: false });
-    void this.syncNow();
-  }
-
-  current(): SyncStatus {
-    return this.status;
-  }
-
-  subscribe(listener: (s: SyncStatus) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  private update(change: Partial<SyncStatus>): void {
-    this.status = { ...this.status, ...change };
-    for (const l of this.listeners) l(this.status);
-  }
-
-  /** One pass over the outbox, now (or right after the pass under way). */
-  async syncNow(): Promise<void> {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = true;
-    clearTimeout(this.timer);
-    try {
-      do {
-        this.again = false;
-        await withLock(() => this.pass());
-      } while (this.again && !this.stopped);
-    } finally {
-      this.running = false;
-    }
-  }
-
-  private async pass(): Promise<void> {
-    if (!navigator.onLine) {
-      this.update({ online: false });
-      return;
-    }
-    if (this.status.needsSignIn) return;
+  protected async sendQueued(control: PassControl): Promise<PassOutcome> {
     const { queued } = await readOutbox();
     const waiting = queued.filter((q) => !q.refused);
-    if (waiting.length === 0) return;
-    this.update({ syncing: true, online: true });
-    let problem: string | undefined;
-    try {
-      for (const entry of waiting) {
-        if (this.stopped) return;
-        const result = await sendOne(entry, { language: this.language() });
-        const now = new Date().toISOString();
-        if (result.kind === 'sent') {
-          await markSent(entry.instanceId, result, now);
-        } else if (result.kind === 'refused') {
-          const { kind: _kind, ...refused } = result;
-          await markAttempt(entry.instanceId, now, refused);
-        } else if (result.kind === 'signed-out') {
-          this.update({ needsSignIn: true });
-          return;
-        } else {
-          await markAttempt(entry.instanceId, now);
-          problem = result.problem;
-          break;
-        }
+    if (waiting.length === 0) return { kind: 'idle' };
+    control.begin();
+    for (const entry of waiting) {
+      if (control.stopped()) return { kind: 'stopped' };
+      const result = await sendOne(entry, { language: this.language() });
+      const now = new Date().toISOString();
+      if (result.kind === 'sent') {
+        await markSent(entry.instanceId, result, now);
+      } else if (result.kind === 'refused') {
+        const { kind: _kind, ...refused } = result;
+        await markAttempt(entry.instanceId, now, refused);
+      } else if (result.kind === 'signed-out') {
+        return { kind: 'signed-out' };
+      } else {
+        await markAttempt(entry.instanceId, now);
+        return { kind: 'problem', problem: result.problem };
       }
-    } finally {
-      this.update({ syncing: false, lastSyncAt: new Date().toISOString(), lastProblem: problem });
     }
-    if (problem) {
-      this.failures++;
-      const wait = RETRY_MS[Math.min(this.failures - 1, RETRY_MS.length - 1)]!;
-      this.timer = setTimeout(() => void this.syncNow(), wait);
-    } else {
-      this.failures = 0;
-    }
+    return { kind: 'done' };
   }
-}
-
-async function withLock(work: () => Promise<void>): Promise<void> {
-  const locks = (navigator as Navigator & { locks?: LockManager }).locks;
-  if (!locks) return work();
-  await locks.request('kitout-outbox-sync', work);
 }

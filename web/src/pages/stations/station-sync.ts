@@ -1,4 +1,10 @@
 import { reportStatus } from '../../api/client.ts';
+import {
+  OutboxLoop,
+  type PassControl,
+  type PassOutcome,
+  type SyncStatus,
+} from '../../offline/outbox-loop.ts';
 import { onStationChange, readEvents, recordAttempt, recordResults, type StoredEvent } from './station-db.ts';
 import type { EventResult, StationEventBody } from './types.ts';
 
@@ -81,72 +87,27 @@ export async function postBatch(
   return { kind: 'retry', problem: `HTTP ${res.status}` };
 }
 
-export interface StationSyncStatus {
-  online: boolean;
-  syncing: boolean;
-  needsSignIn: boolean;
-  lastSyncAt?: string;
-  lastProblem?: string;
-}
+/** What the station's sync loop is doing, for the status line. */
+export type StationSyncStatus = SyncStatus;
 
 /**
  * Sends the station outbox: at start, whenever an event is stored, when the browser comes back online, and on a
  * timer that backs off while the server is away. Events go in the order they were made, per station, in batches.
  * A Web Lock lets one tab send at a time; the server applies each id once anyway.
  */
-export class StationSync {
-  constructor(private readonly language: () => string = () => 'en') {}
-
-  private status: StationSyncStatus = { online: navigator.onLine, syncing: false, needsSignIn: false };
-  private readonly listeners = new Set<(s: StationSyncStatus) => void>();
+export class StationSync extends OutboxLoop {
   private readonly passListeners = new Set<() => void>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private failures = 0;
-  private running = false;
-  private again = false;
-  private stopped = true;
-  private readonly cleanups: (() => void)[] = [];
 
-  start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    const online = () => {
-      this.update({ online: true });
-      this.failures = 0;
-      void this.syncNow();
-    };
-    const offline = () => this.update({ online: false });
-    window.addEventListener('online', online);
-    window.addEventListener('offline', offline);
-    this.cleanups.push(
-      () => window.removeEventListener('online', online),
-      () => window.removeEventListener('offline', offline),
+  constructor(private readonly language: () => string = () => 'en') {
+    super({
+      lock: 'kitout-station-sync',
+      retryMs: RETRY_MS,
       // Only new events start a pass at once; a recorded answer or a failed try does not.
-      onStationChange((change) => {
-        if (change === 'added') void this.syncNow();
-      }),
-    );
-    void this.syncNow();
-  }
-
-  stop(): void {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    for (const c of this.cleanups.splice(0)) c();
-  }
-
-  resume(): void {
-    this.update({ needsSignIn: false });
-    void this.syncNow();
-  }
-
-  current(): StationSyncStatus {
-    return this.status;
-  }
-
-  subscribe(listener: (s: StationSyncStatus) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+      onAdded: (listener) =>
+        onStationChange((change) => {
+          if (change === 'added') listener();
+        }),
+    });
   }
 
   /** Called after every pass that sent something (e.g. to refresh the pack). */
@@ -155,77 +116,35 @@ export class StationSync {
     return () => this.passListeners.delete(listener);
   }
 
-  private update(change: Partial<StationSyncStatus>): void {
-    this.status = { ...this.status, ...change };
-    for (const l of this.listeners) l(this.status);
-  }
-
-  async syncNow(): Promise<void> {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = true;
-    clearTimeout(this.timer);
-    try {
-      do {
-        this.again = false;
-        await withLock(() => this.pass());
-      } while (this.again && !this.stopped);
-    } finally {
-      this.running = false;
-    }
-  }
-
-  private async pass(): Promise<void> {
-    if (!navigator.onLine) {
-      this.update({ online: false });
-      return;
-    }
-    if (this.status.needsSignIn) return;
+  protected async sendQueued(control: PassControl): Promise<PassOutcome> {
     const queued = (await readEvents()).filter((e) => e.state === 'queued');
-    if (queued.length === 0) return;
-    this.update({ syncing: true, online: true });
-    let problem: string | undefined;
+    if (queued.length === 0) return { kind: 'idle' };
+    control.begin();
     let sent = false;
-    try {
+    const outcome = await (async (): Promise<PassOutcome> => {
       const byStation = new Map<string, StoredEvent[]>();
       for (const e of queued) byStation.set(e.stationId, [...(byStation.get(e.stationId) ?? []), e]);
-      outer: for (const [stationId, events] of byStation) {
+      for (const [stationId, events] of byStation) {
         for (let i = 0; i < events.length; i += BATCH) {
-          if (this.stopped) return;
+          if (control.stopped()) return { kind: 'stopped' };
           const batch = events.slice(i, i + BATCH);
-          const outcome = await postBatch(stationId, batch, { language: this.language() });
-          if (outcome.kind === 'answered') {
-            await recordResults(outcome.results, new Date().toISOString());
+          const answer = await postBatch(stationId, batch, { language: this.language() });
+          if (answer.kind === 'answered') {
+            await recordResults(answer.results, new Date().toISOString());
             sent = true;
-          } else if (outcome.kind === 'signed-out') {
-            this.update({ needsSignIn: true });
-            return;
+          } else if (answer.kind === 'signed-out') {
+            return { kind: 'signed-out' };
           } else {
             await recordAttempt(batch.map((e) => e.id));
-            problem = outcome.problem;
-            break outer;
+            return { kind: 'problem', problem: answer.problem };
           }
         }
       }
-    } finally {
-      this.update({ syncing: false, lastSyncAt: new Date().toISOString(), lastProblem: problem });
-    }
-    if (sent) for (const l of this.passListeners) l();
-    if (problem) {
-      this.failures++;
-      const wait = RETRY_MS[Math.min(this.failures - 1, RETRY_MS.length - 1)]!;
-      this.timer = setTimeout(() => void this.syncNow(), wait);
-    } else {
-      this.failures = 0;
-    }
+      return { kind: 'done' };
+    })();
+    // A pass that sent something and ran to its end (or to a failed batch) refreshes what listens.
+    if (sent && (outcome.kind === 'done' || outcome.kind === 'problem'))
+      for (const l of this.passListeners) l();
+    return outcome;
   }
-}
-
-async function withLock(work: () => Promise<void>): Promise<void> {
-  const locks = (navigator as Navigator & { locks?: LockManager }).locks;
-  if (!locks) return work();
-  await locks.request('kitout-station-sync', work);
 }
