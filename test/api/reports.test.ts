@@ -2,12 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInCookie, startTestServer, type TestServer } from '../support/server.ts';
 
 // Reports built on an intake made through the API (answers, an accepted allocation run, issues, returns and a
-// reversal in the ledger); every figure is checked against a count computed here from the raw rows.
+// reversal in the ledger, and losses recorded at the issue stations, which post no movement); every figure is
+// checked against a count computed here from the raw rows (movements and kit events).
 
 const INTAKE = 'W-2026-12';
 let server: TestServer;
@@ -77,6 +79,43 @@ async function countedMovements(): Promise<Movement[]> {
       m.reverses === null &&
       !reversed.has(Number(m.id)),
   );
+}
+
+interface Loss {
+  id: number;
+  person_id: string;
+  item_id: string;
+  size: string;
+  depot_id: string;
+  qty: number;
+}
+
+/** The intake's losses: kit events of kind loss whose person is on this intake's roster. */
+async function countedLosses(): Promise<Loss[]> {
+  const people = new Set(
+    (await server.db.db.selectFrom('people').select('id').where('intake_id', '=', INTAKE).execute()).map(
+      (p) => p.id,
+    ),
+  );
+  const rows = await server.db.db
+    .selectFrom('kit_events')
+    .select(['id', 'kind', 'person_id', 'item_id', 'size', 'depot_id', 'qty'])
+    .execute();
+  return rows
+    .filter((k) => k.kind === 'loss' && people.has(k.person_id))
+    .map((k) => ({ ...k, id: Number(k.id) }));
+}
+
+/** Sends events to an issue station as its tablet would; every one must be applied. */
+async function atStation(station: string, events: Record<string, unknown>[]) {
+  const res = await request<{ results: { id: string; status: string; message?: string }[] }>(
+    store,
+    'POST',
+    `/api/stations/${station}/events`,
+    { events: events.map((e) => ({ clientTime: '2025-03-03T09:00:00Z', ...e })) },
+  );
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  for (const r of res.body.results) expect(r.status, JSON.stringify(r)).toBe('applied');
 }
 
 const ENTITLED: Record<string, number> = {};
@@ -149,7 +188,7 @@ beforeAll(async () => {
     ENTITLED[e.item] = e.qty;
 
   // The first 12 people get what was allocated to them; people 0–5 also get everything else they are entitled to
-  // from free stock, so they are fully kitted.
+  // from free stock, so they are fully kitted. Person 4's boots are handed out at a station instead (below).
   const allocations = await server.db.db
     .selectFrom('allocations')
     .selectAll()
@@ -208,7 +247,8 @@ beforeAll(async () => {
         });
       }
     }
-    const res = await request(store, 'POST', '/api/stock/batch', { movements }, `issue-batch-${k++}`);
+    const batch = i === 4 ? movements.filter((m) => m.item !== 'boots') : movements;
+    const res = await request(store, 'POST', '/api/stock/batch', { movements: batch }, `issue-batch-${k++}`);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
   }
   // Person 1 returns a shirt (so is no longer fully kitted); person 8 returns a cap unserviceable.
@@ -271,19 +311,40 @@ beforeAll(async () => {
       )
     ).status,
   ).toBe(201);
+
+  // At the stations (kit events): person 4 gets their boots and loses a pair, so is no longer fully kitted;
+  // person 12 gets a cap and loses it (issued, holds nothing); person 13 gets two caps and loses one.
+  let e = 0;
+  const ev = (kind: string, person: number, item: string) => ({
+    id: `reports-${kind}-${String(++e).padStart(4, '0')}`,
+    kind,
+    personId: peopleIds[person]!,
+    item,
+    size: spare.get(item)!,
+  });
+  await atStation(
+    'N-1',
+    Array.from({ length: ENTITLED.boots! }, () => ev('issue', 4, 'boots')),
+  );
+  await atStation('N-1', [ev('loss', 4, 'boots')]);
+  await atStation('N-2', [ev('issue', 12, 'cap'), ev('loss', 12, 'cap')]);
+  await atStation('N-3', [ev('issue', 13, 'cap'), ev('issue', 13, 'cap'), ev('loss', 13, 'cap')]);
 }, 120_000);
 afterAll(() => server.close());
 
-/** Net units held per person × item, computed here from the raw movements. */
+/** Net units held per person × item, computed here from the raw movements less the losses in the kit record. */
 async function heldByPerson() {
   const held = new Map<string, Map<string, number>>();
-  for (const m of await countedMovements()) {
-    const per = held.get(m.person_id!) ?? new Map<string, number>();
-    per.set(m.item_id, (per.get(m.item_id) ?? 0) + (m.type === 'issue' ? m.qty : -m.qty));
-    held.set(m.person_id!, per);
-  }
+  const add = (person: string, item: string, qty: number) => {
+    const per = held.get(person) ?? new Map<string, number>();
+    per.set(item, (per.get(item) ?? 0) + qty);
+    held.set(person, per);
+  };
+  for (const m of await countedMovements()) add(m.person_id!, m.item_id, m.type === 'issue' ? m.qty : -m.qty);
+  for (const l of await countedLosses()) add(l.person_id, l.item_id, -l.qty);
   return held;
 }
+const sumQty = (rows: { qty: number }[]) => rows.reduce((s, r) => s + r.qty, 0);
 const fullyKitted = (held: Map<string, Map<string, number>>) =>
   [...held.entries()]
     .filter(([, per]) => Object.entries(ENTITLED).every(([i, q]) => q === 0 || (per.get(i) ?? 0) >= q))
@@ -294,7 +355,7 @@ interface Dashboard {
   people: number;
   run: { id: string; status: string } | null;
   funnel: Record<string, number>;
-  units: { entitled: number; issued: number; returned: number; held: number };
+  units: { entitled: number; issued: number; returned: number; lost: number; held: number };
   series: {
     points: { at: string; answered: number; resolved: number; issued: number; fullyKitted: number }[];
   };
@@ -355,25 +416,30 @@ describe('intake dashboard', () => {
     );
   });
 
-  it('counts issued and fully kitted people and units from the raw ledger, net of returns and reversals', async () => {
+  it('counts issued and fully kitted people and units from the raw ledger and kit record, net of returns, reversals and losses', async () => {
     const moves = await countedMovements();
+    const losses = await countedLosses();
     expect(moves.some((m) => m.id === reversedIssue)).toBe(false);
     const held = await heldByPerson();
     expect(dash.funnel.issued).toBe(
       new Set(moves.filter((m) => m.type === 'issue').map((m) => m.person_id)).size,
     );
-    expect(dash.funnel.issued).toBe(12);
+    expect(dash.funnel.issued).toBe(14);
     const kitted = fullyKitted(held);
     expect(kitted).not.toContain(peopleIds[1]);
     expect(kitted).not.toContain(peopleIds[2]);
+    // Person 4 received every unit and lost a pair of boots: held in the ledger, not in the kit record.
+    expect(kitted).not.toContain(peopleIds[4]);
     expect(dash.funnel.fullyKitted).toBe(kitted.length);
-    expect(dash.funnel.fullyKitted).toBe(4);
-    const sum = (t: string) => moves.filter((m) => m.type === t).reduce((s, m) => s + m.qty, 0);
+    expect(dash.funnel.fullyKitted).toBe(3);
+    const sum = (t: string) => sumQty(moves.filter((m) => m.type === t));
+    expect(losses.length).toBe(3);
     expect(dash.units).toEqual({
       entitled: 40 * Object.values(ENTITLED).reduce((s, q) => s + q, 0),
       issued: sum('issue'),
       returned: sum('return'),
-      held: sum('issue') - sum('return'),
+      lost: sumQty(losses),
+      held: sum('issue') - sum('return') - sumQty(losses),
     });
   });
 
@@ -432,6 +498,7 @@ describe('reconciliation', () => {
     allocated: number;
     issued: number;
     returned: number;
+    lost: number;
     held: number;
     outstanding: number;
     overIssued: number;
@@ -446,8 +513,9 @@ describe('reconciliation', () => {
     recon = res.body;
   });
 
-  it('matches per item what the raw ledger, entitlements and balances say', async () => {
+  it('matches per item what the raw ledger, kit record, entitlements and balances say', async () => {
     const moves = await countedMovements();
+    const losses = await countedLosses();
     const held = await heldByPerson();
     const balances = await server.db.db.selectFrom('balances').selectAll().execute();
     const allocated = await server.db.db
@@ -464,7 +532,9 @@ describe('reconciliation', () => {
       const returned = moves
         .filter((m) => m.item_id === item && m.type === 'return')
         .reduce((s, m) => s + m.qty, 0);
+      const lost = sumQty(losses.filter((l) => l.item_id === item));
       const outstanding = peopleIds.reduce((s, p) => s + Math.max(0, qty - (held.get(p)?.get(item) ?? 0)), 0);
+      const overIssued = peopleIds.reduce((s, p) => s + Math.max(0, (held.get(p)?.get(item) ?? 0) - qty), 0);
       const onHand = balances.filter((b) => b.item_id === item).reduce((s, b) => s + b.on_hand, 0);
       const reserved = balances.filter((b) => b.item_id === item).reduce((s, b) => s + b.reserved, 0);
       expect(row).toEqual({
@@ -473,30 +543,41 @@ describe('reconciliation', () => {
         allocated: allocated.filter((a) => a.item_id === item).length,
         issued,
         returned,
-        held: issued - returned,
+        lost,
+        held: issued - returned - lost,
         outstanding,
-        overIssued: 0,
+        overIssued,
         onHand,
         reserved,
         available: onHand - reserved,
       });
       expect(row.entitled - row.held).toBe(row.outstanding - row.overIssued);
     }
+    // The losses recorded at the stations are all counted, and none moved stock.
+    expect(recon.totals.lost).toBe(3);
+    expect(recon.byItem.find((r) => r.item === 'boots')!.lost).toBe(1);
+    expect(recon.byItem.find((r) => r.item === 'cap')!.lost).toBe(2);
     for (const k of Object.keys(recon.totals) as (keyof typeof recon.totals)[])
       expect(recon.totals[k]).toBe(recon.byItem.reduce((s, r) => s + r[k], 0));
   });
 
-  it('splits issued units by the depot they left, adding up to the items’ totals', async () => {
+  it('splits units by the depot they left, came back to or were reported lost at, adding up to the items’ totals', async () => {
     const moves = await countedMovements();
+    const losses = await countedLosses();
     for (const r of recon.byDepot) {
       const mine = moves.filter((m) => m.depot_id === r.depot && m.item_id === r.item);
-      expect(r.issued).toBe(mine.filter((m) => m.type === 'issue').reduce((s, m) => s + m.qty, 0));
-      expect(r.returned).toBe(mine.filter((m) => m.type === 'return').reduce((s, m) => s + m.qty, 0));
+      expect(r.issued).toBe(sumQty(mine.filter((m) => m.type === 'issue')));
+      expect(r.returned).toBe(sumQty(mine.filter((m) => m.type === 'return')));
+      expect(r.lost).toBe(sumQty(losses.filter((l) => l.depot_id === r.depot && l.item_id === r.item)));
+      expect(r.held).toBe(r.issued - r.returned - r.lost);
     }
+    expect(recon.byDepot.find((r) => r.depot === 'D-NORTH' && r.item === 'cap')!.lost).toBe(2);
     for (const item of recon.byItem)
-      expect(recon.byDepot.filter((d) => d.item === item.item).reduce((s, d) => s + d.issued, 0)).toBe(
-        item.issued,
-      );
+      for (const k of ['issued', 'returned', 'lost', 'held'] as const)
+        expect(
+          recon.byDepot.filter((d) => d.item === item.item).reduce((s, d) => s + d[k], 0),
+          k,
+        ).toBe(item[k]);
   });
 
   it('drills issued and returned units down to the ledger movements, and held/owed units to people', async () => {
@@ -520,6 +601,8 @@ describe('reconciliation', () => {
     }
     const returned = await drillAll('figure=returnedUnits');
     expect(returned.sum).toBe(recon.totals.returned);
+    const kitted = await drillAll('figure=fullyKitted');
+    expect(kitted.rows.map((r) => r.person).sort()).toEqual(fullyKitted(await heldByPerson()));
     const entitled = await drillAll('figure=entitled');
     expect(entitled.sum).toBe(recon.totals.entitled);
     expect(entitled.total).toBe(40);
@@ -529,18 +612,50 @@ describe('reconciliation', () => {
     }
   });
 
-  it('lists people with what they are owed, and filters to those still owed', async () => {
+  it('drills lost units down to the kit events behind them, per item and per depot', async () => {
+    const losses = await countedLosses();
+    const all = await drillAll('figure=lostUnits');
+    expect(all.kind).toBe('kitEvents');
+    expect(all.sum).toBe(recon.totals.lost);
+    expect(sumQty(all.rows)).toBe(recon.totals.lost);
+    expect(all.total).toBe(losses.length);
+    expect(all.rows.map((r) => r.id).sort()).toEqual(losses.map((l) => l.id).sort());
+    for (const item of recon.byItem) {
+      const d = await drillAll(`figure=lostUnits&item=${item.item}`);
+      expect(d.sum, item.item).toBe(item.lost);
+      expect(sumQty(d.rows)).toBe(item.lost);
+    }
+    for (const r of recon.byDepot.filter((x) => x.lost > 0)) {
+      const d = await drillAll(`figure=lostUnits&item=${r.item}&depot=${r.depot}`);
+      expect(d.sum).toBe(r.lost);
+    }
+    const caps = await drillAll(
+      `figure=lostUnits&item=cap&size=${losses.find((l) => l.item_id === 'cap')!.size}`,
+    );
+    expect(caps.sum).toBe(2);
+    expect(new Set(caps.rows.map((r) => r.person))).toEqual(new Set([peopleIds[12], peopleIds[13]]));
+    const none = await drillAll('figure=lostUnits&item=shirt');
+    expect([none.total, none.sum, none.rows.length]).toEqual([0, 0, 0]);
+  });
+
+  it('lists people with what they lost and are owed, and filters to those still owed', async () => {
     const held = await heldByPerson();
+    const losses = await countedLosses();
     const all = await get<{
       total: number;
-      rows: { person: string; held: number; outstanding: number; entitled: number }[];
+      rows: { person: string; lost: number; held: number; outstanding: number; entitled: number }[];
     }>(`/api/reports/intakes/${INTAKE}/reconciliation/people?limit=100`);
     expect(all.body.total).toBe(40);
     for (const r of all.body.rows) {
       const per = held.get(r.person);
       expect(r.held).toBe([...(per?.values() ?? [])].reduce((s, q) => s + q, 0));
+      expect(r.lost).toBe(sumQty(losses.filter((l) => l.person_id === r.person)));
       expect(r.entitled).toBe(Object.values(ENTITLED).reduce((s, q) => s + q, 0));
+      expect(r.outstanding).toBe(
+        Object.entries(ENTITLED).reduce((s, [i, q]) => s + Math.max(0, q - (per?.get(i) ?? 0)), 0),
+      );
     }
+    expect(all.body.rows.find((r) => r.person === peopleIds[4])).toMatchObject({ lost: 1, outstanding: 1 });
     const owed = await get<{ total: number }>(
       `/api/reports/intakes/${INTAKE}/reconciliation/people?only=outstanding`,
     );
@@ -695,6 +810,46 @@ describe('exports and the printed summary', () => {
     expect(String(drill.body).trim().split('\n').length - 1).toBe(
       (await countedMovements()).filter((m) => m.type === 'issue').length,
     );
+    // Losses: a column beside issued and returned, and the kit events behind the figure.
+    const csvRows = async (query: string) =>
+      String((await get<string>(`/api/reports/export?${query}`)).body)
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\n')
+        .map((l) => l.split(','));
+    const recon = (
+      await get<{ byItem: { item: string; lost: number; held: number }[] }>(
+        `/api/reports/intakes/${INTAKE}/reconciliation`,
+      )
+    ).body;
+    const [head, ...items] = await csvRows(`table=reconciliation-items&intake=${INTAKE}`);
+    expect(head!.slice(3, 7)).toEqual(['issued', 'returned', 'lost', 'held']);
+    for (const r of recon.byItem) {
+      const line = items.find((l) => l[0] === r.item)!;
+      expect([Number(line[head!.indexOf('lost')]), Number(line[head!.indexOf('held')])]).toEqual([
+        r.lost,
+        r.held,
+      ]);
+    }
+    const [depotHead, ...depots] = await csvRows(`table=reconciliation-depots&intake=${INTAKE}`);
+    expect(depotHead).toContain('lost');
+    expect(depots.reduce((s, l) => s + Number(l[depotHead!.indexOf('lost')]), 0)).toBe(3);
+    const [peopleHead, ...people] = await csvRows(`table=reconciliation-people&intake=${INTAKE}`);
+    expect(people.reduce((s, l) => s + Number(l[peopleHead!.indexOf('lost')]), 0)).toBe(3);
+    const [lostHead, ...lost] = await csvRows(`table=drill&intake=${INTAKE}&figure=lostUnits`);
+    expect(lostHead).toEqual([
+      'kit_event',
+      'at',
+      'kind',
+      'station',
+      'depot',
+      'item',
+      'size',
+      'qty',
+      'person',
+    ]);
+    expect(lost.map((l) => Number(l[0])).sort()).toEqual((await countedLosses()).map((l) => l.id).sort());
+    expect(lost.every((l) => l[2] === 'loss')).toBe(true);
     const missing = await get<{ issues: { field: string }[] }>(`/api/reports/export?table=funnel`);
     expect(missing.status).toBe(400);
     expect(missing.body.issues[0]!.field).toBe('intake');
@@ -739,5 +894,85 @@ describe('exports and the printed summary', () => {
     expect((await get(`/api/reports/stock`, issuer)).status).toBe(403);
     expect((await get(`/api/reports/stock`, enumerator)).status).toBe(403);
     expect((await server.app.request('/api/reports/stock')).status).toBe(401);
+  });
+});
+
+// Last: these change the database the figures above were checked against.
+describe('losses that are not this intake’s', () => {
+  /** The intake's kit figures (stock figures aside: the other intake's issue takes stock). */
+  const totals = async () => {
+    const recon = await get<{
+      totals: { issued: number; returned: number; lost: number; held: number; outstanding: number };
+    }>(`/api/reports/intakes/${INTAKE}/reconciliation`);
+    const { issued, returned, lost, held, outstanding } = recon.body.totals;
+    const dash = await get<Dashboard>(`/api/reports/intakes/${INTAKE}/dashboard`);
+    const drill = await drillAll('figure=lostUnits');
+    return {
+      issued,
+      returned,
+      lost,
+      held,
+      outstanding,
+      units: dash.body.units,
+      fullyKitted: dash.body.funnel.fullyKitted,
+      drill,
+    };
+  };
+
+  it('leaves out a loss by a person of another intake', async () => {
+    const before = await totals();
+    expect(
+      (
+        await request(planner, 'POST', '/api/intakes', {
+          id: 'W-2027-01',
+          name: 'January',
+          siteId: 'NORTH',
+          startDate: '2027-01-10',
+        })
+      ).status,
+    ).toBe(201);
+    const form = new FormData();
+    form.append('file', new Blob(['id,name,name_latin,site\nJ-0001,김철수,Kim Cheolsu,NORTH\n']), 'jan.csv');
+    const roster = await server.app.request('/api/intakes/W-2027-01/roster', {
+      method: 'POST',
+      headers: { cookie: planner, 'idempotency-key': 'reports-other-roster' },
+      body: form,
+    });
+    expect(roster.status, await roster.text()).toBe(200);
+    const cap = (
+      await server.db.db
+        .selectFrom('item_variants')
+        .select('label')
+        .where('item_id', '=', 'cap')
+        .orderBy('sort')
+        .executeTakeFirstOrThrow()
+    ).label;
+    const base = { personId: 'J-0001', item: 'cap', size: cap };
+    await atStation('N-4', [
+      { id: 'reports-other-issue-1', kind: 'issue', ...base },
+      { id: 'reports-other-loss-1', kind: 'loss', ...base },
+    ]);
+    const kit = await server.db.db
+      .selectFrom('kit_events')
+      .select('kind')
+      .where('person_id', '=', 'J-0001')
+      .execute();
+    expect(kit.map((k) => k.kind)).toEqual(['issue', 'loss']);
+    expect(await totals()).toEqual(before);
+  });
+
+  it('counts no loss on a database from before the kit record (no kit_events table)', async () => {
+    const moves = await countedMovements();
+    const sum = (t: string) => sumQty(moves.filter((m) => m.type === t));
+    await sql`alter table kit_events rename to kit_events_aside`.execute(server.db.db);
+    try {
+      const now = await totals();
+      expect(now.units.lost).toBe(0);
+      expect(now.lost).toBe(0);
+      expect(now.held).toBe(sum('issue') - sum('return'));
+      expect([now.drill.kind, now.drill.total, now.drill.sum]).toEqual(['kitEvents', 0, 0]);
+    } finally {
+      await sql`alter table kit_events_aside rename to kit_events`.execute(server.db.db);
+    }
   });
 });

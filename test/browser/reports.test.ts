@@ -92,6 +92,29 @@ beforeAll(async () => {
     const res = await call('POST', '/api/stock/batch', { movements }, `ui-issue-batch-${b}`);
     expect(res.status).toBe(201);
   }
+  // One unit handed out at a station and reported lost there: a kit event, no movement.
+  const lost = allocations.find(
+    (a) => a.depot_id === 'D-NORTH' && !people.slice(0, 60).includes(a.person_id),
+  )!;
+  const store = await signInCookie(server.app, 'store');
+  const base = {
+    personId: lost.person_id,
+    item: lost.item_id,
+    size: lost.issued!,
+    clientTime: new Date().toISOString(),
+  };
+  const events = await server.app.request('/api/stations/N-1/events', {
+    method: 'POST',
+    headers: { cookie: store, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      events: [
+        { id: 'ui-station-issue-1', kind: 'issue', ...base },
+        { id: 'ui-station-loss-1', kind: 'loss', ...base },
+      ],
+    }),
+  });
+  const applied = (await events.json()) as { results: { status: string }[] };
+  expect(applied.results.map((r) => r.status)).toEqual(['applied', 'applied']);
 }, 180_000);
 
 afterAll(async () => {
@@ -112,9 +135,23 @@ async function signIn(page: Page): Promise<void> {
 }
 
 describe.each([
-  { lang: 'ru', locale: 'ru-RU', title: 'Отчёты', answered: 'Ответили' },
-  { lang: 'ko', locale: 'ko-KR', title: '보고서', answered: '응답' },
-])('the report pages in $lang', ({ lang, locale, title, answered }) => {
+  {
+    lang: 'ru',
+    locale: 'ru-RU',
+    title: 'Отчёты',
+    answered: 'Ответили',
+    kitEvent: 'Запись в карточке',
+    lostSum: 'Строк: 1, в сумме 1',
+  },
+  {
+    lang: 'ko',
+    locale: 'ko-KR',
+    title: '보고서',
+    answered: '응답',
+    kitEvent: '피복 기록',
+    lostSum: '1행, 합계 1',
+  },
+])('the report pages in $lang', ({ lang, locale, title, answered, kitEvent, lostSum }) => {
   it('show each dashboard with the API’s figures, drill a figure down, and are photographed', async () => {
     const context = await tabletContext(browser, { baseURL: server.url, locale });
     // The language chosen on this device wins over the account's.
@@ -171,7 +208,7 @@ describe.each([
         .getByRole('link', { name: lang === 'ru' ? 'Сверка' : '대조' })
         .click();
       const recon = (
-        await call<{ totals: { issued: number; outstanding: number } }>(
+        await call<{ totals: { issued: number; lost: number; outstanding: number } }>(
           'GET',
           `/api/reports/intakes/${INTAKE}/reconciliation`,
         )
@@ -184,6 +221,12 @@ describe.each([
         .poll(() => seen(page.getByTestId('drill-sum')), poll)
         .toContain(num(recon.totals.outstanding));
       await screenshot(page, `${SHOTS}/reports-drill-${lang}.png`);
+      // The lost units open the kit events behind them (a loss moves no stock).
+      expect(recon.totals.lost).toBe(1);
+      await expect.poll(() => seen(page.getByTestId('total-lost')), poll).toBe(num(1));
+      await page.getByTestId('total-lost').click();
+      await expect.poll(() => seen(page.getByTestId('drill-panel')), poll).toContain(kitEvent);
+      await expect.poll(() => seen(page.getByTestId('drill-sum')), poll).toBe(lostSum);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

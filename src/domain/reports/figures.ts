@@ -4,7 +4,10 @@
 export const FUNNEL = ['answered', 'resolved', 'allocated', 'issued', 'fullyKitted'] as const;
 export type FunnelStep = (typeof FUNNEL)[number];
 
-/** Figures that drill down to the people (qty per person) or ledger movements (…Units) behind them. */
+/**
+ * Figures that drill down to the people (qty per person), ledger movements (issuedUnits, returnedUnits) or kit
+ * events (lostUnits: a loss posts no movement) behind them.
+ */
 export const DRILL_FIGURES = [
   'answered',
   'resolved',
@@ -18,5 +21,6 @@ export const DRILL_FIGURES = [
   'unmet',
   'issuedUnits',
   'returnedUnits',
+  'lostUnits',
 ] as const;
 export type DrillFigure = (typeof DRILL_FIGURES)[number];

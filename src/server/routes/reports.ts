@@ -43,7 +43,7 @@ const IntakeDashboardSchema = z
     funnel: z.object(
       Object.fromEntries(FUNNEL.map((s) => [s, count])) as Record<(typeof FUNNEL)[number], typeof count>,
     ),
-    units: z.object({ entitled: count, issued: count, returned: count, held: count }),
+    units: z.object({ entitled: count, issued: count, returned: count, lost: count, held: count }),
     series: z.object({
       bucket: z.enum(['day', 'hour']),
       timeZone: z.string(),
@@ -133,6 +133,7 @@ const ReconRow = {
   allocated: count,
   issued: count,
   returned: count,
+  lost: count,
   held: count,
   outstanding: count,
   overIssued: count,
@@ -152,6 +153,7 @@ const ReconciliationSchema = z
         item: z.string(),
         issued: count,
         returned: count,
+        lost: count,
         held: count,
         onHand: count,
         reserved: count,
@@ -171,6 +173,7 @@ const PeopleReconSchema = z
         name: z.string(),
         nameLatin: z.string().nullable(),
         entitled: count,
+        lost: count,
         held: count,
         outstanding: count,
         items: z.record(z.string(), z.number()),
@@ -182,7 +185,10 @@ const PeopleReconSchema = z
 const DrillSchema = z
   .object({
     figure: z.enum(DRILL_FIGURES),
-    kind: z.enum(['people', 'movements']),
+    kind: z.enum(['people', 'movements', 'kitEvents']).openapi({
+      description:
+        'What the rows are: people, ledger movements, or kit events (lostUnits: a loss moves no stock)',
+    }),
     total: count.openapi({ description: 'Rows behind the figure (all pages)' }),
     sum: count.openapi({ description: 'The figure: the sum of qty over all rows' }),
     rows: z.array(
@@ -197,6 +203,7 @@ const DrillSchema = z
         depot: z.string().optional(),
         item: z.string().optional(),
         size: z.string().optional(),
+        station: z.string().nullable().optional(),
       }),
     ),
   })
@@ -265,7 +272,8 @@ const drill = kitoutRoute({
   method: 'get',
   path: '/api/reports/intakes/{id}/drill',
   roles: STOCK,
-  summary: 'The people or ledger movements behind a figure; the qty of all rows adds up to the figure',
+  summary:
+    'The people, ledger movements or kit events behind a figure; the qty of all rows adds up to the figure',
   request: {
     params: IdParam,
     query: z.object({

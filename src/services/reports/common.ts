@@ -15,10 +15,12 @@ export interface IntakeBasis {
   run: { id: string; status: string; createdAt: string } | null;
   /** The accepted run, whose reservations are in the ledger. */
   acceptedRun: string | null;
+  /** Whether the kit record exists (migration 007); without it no loss was ever recorded. */
+  kitEvents: boolean;
 }
 
 export async function intakeBasis(ctx: ServiceContext, intakeId: string): Promise<IntakeBasis> {
-  const [intake, people, entitlements, runs] = await Promise.all([
+  const [intake, people, entitlements, runs, kitEvents] = await Promise.all([
     ctx.db.selectFrom('intakes').selectAll().where('id', '=', intakeId).executeTakeFirst(),
     ctx.db
       .selectFrom('people')
@@ -34,6 +36,7 @@ export async function intakeBasis(ctx: ServiceContext, intakeId: string): Promis
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .execute(),
+    tableExists(ctx, 'kit_events'),
   ]);
   if (!intake) throw new NotFoundError('intake', intakeId);
   const latest = runs[0];
@@ -52,6 +55,7 @@ export async function intakeBasis(ctx: ServiceContext, intakeId: string): Promis
       ? { id: latest.id, status: latest.status, createdAt: new Date(latest.created_at).toISOString() }
       : null,
     acceptedRun: runs.find((r) => r.status === 'accepted')?.id ?? null,
+    kitEvents,
   };
 }
 
@@ -71,18 +75,45 @@ export function kitMovements(intakeId: string): RawBuilder<unknown> {
 }
 
 /**
- * The kit movements of {@link kitMovements} summed per person × item straight off the index, in one pass:
- * held (issued − returned), issued, returned, and the first and last issue. Columns: person_id, item_id, held,
- * issued, returned, first_issue, last_issue.
+ * The losses of an intake's people, from the kit record: a loss posts no movement (the item was already out of
+ * stock), so only its kit event says the person no longer holds it. Empty when the kit record does not exist
+ * (`kitEvents` false: a database from before migration 007). Columns: id, person_id, item_id, size, station_id,
+ * depot_id (the station's depot, where the loss was reported), qty, at.
  */
-export function kitHeld(intakeId: string): RawBuilder<unknown> {
+export function kitLosses(intakeId: string, kitEvents: boolean): RawBuilder<unknown> {
+  if (!kitEvents)
+    return sql`(select null::bigint as id, null::text as person_id, null::text as item_id, null::text as size,
+      null::text as station_id, null::text as depot_id, null::int as qty, null::timestamptz as at where false)`;
   return sql`(
-    select km.person_id, km.item_id, sum(case when km.type = 'issue' then km.qty else -km.qty end)::int as held,
-      coalesce(sum(km.qty) filter (where km.type = 'issue'), 0)::int as issued,
-      coalesce(sum(km.qty) filter (where km.type = 'return'), 0)::int as returned,
-      min(km.at) filter (where km.type = 'issue') as first_issue,
-      max(km.at) filter (where km.type = 'issue') as last_issue
-    from ${kitMovements(intakeId)} km group by km.person_id, km.item_id)`;
+    select k.id, k.person_id, k.item_id, k.size, k.station_id, k.depot_id, k.qty, k.at
+    from kit_events k join people p on p.id = k.person_id
+    where p.intake_id = ${intakeId} and k.kind = 'loss')`;
+}
+
+/**
+ * What each person holds per item, as their kit record has it: the kit movements of {@link kitMovements} summed
+ * per person × item straight off the index in one pass, less the losses of {@link kitLosses} (few, so grouped
+ * apart and joined once). held = issued − returned − lost. A person × item with losses and no counted movement
+ * (its issue reversed in the ledger afterwards) is kept, held below zero: the disagreement shows, not hidden.
+ * Columns: person_id, item_id, held, issued, returned, lost, first_issue, last_issue (null without an issue).
+ */
+export function kitHeld(basis: Pick<IntakeBasis, 'intake' | 'kitEvents'>): RawBuilder<unknown> {
+  const intakeId = basis.intake.id;
+  return sql`(
+    select person_id, item_id, (coalesce(m.issued, 0) - coalesce(m.returned, 0) - coalesce(l.lost, 0))::int as held,
+      coalesce(m.issued, 0)::int as issued, coalesce(m.returned, 0)::int as returned,
+      coalesce(l.lost, 0)::int as lost, m.first_issue, m.last_issue
+    from (
+      select km.person_id, km.item_id,
+        coalesce(sum(km.qty) filter (where km.type = 'issue'), 0) as issued,
+        coalesce(sum(km.qty) filter (where km.type = 'return'), 0) as returned,
+        min(km.at) filter (where km.type = 'issue') as first_issue,
+        max(km.at) filter (where km.type = 'issue') as last_issue
+      from ${kitMovements(intakeId)} km group by km.person_id, km.item_id) m
+    full join (
+      select kl.person_id, kl.item_id, sum(kl.qty) as lost
+      from ${kitLosses(intakeId, basis.kitEvents)} kl group by kl.person_id, kl.item_id) l
+    using (person_id, item_id))`;
 }
 
 /** Entitlements as a relation `e(item, qty)` for a FROM or JOIN clause. */

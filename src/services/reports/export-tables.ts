@@ -163,6 +163,7 @@ export async function reportTable(ctx: ServiceContext, q: ExportQuery): Promise<
             'allocated',
             'issued',
             'returned',
+            'lost',
             'held',
             'outstanding',
             'over_issued',
@@ -176,6 +177,7 @@ export async function reportTable(ctx: ServiceContext, q: ExportQuery): Promise<
             x.allocated,
             x.issued,
             x.returned,
+            x.lost,
             x.held,
             x.outstanding,
             x.overIssued,
@@ -186,12 +188,13 @@ export async function reportTable(ctx: ServiceContext, q: ExportQuery): Promise<
         };
       return {
         name: 'reconciliation by depot',
-        columns: ['depot', 'item', 'issued', 'returned', 'held', 'on_hand', 'reserved', 'available'],
+        columns: ['depot', 'item', 'issued', 'returned', 'lost', 'held', 'on_hand', 'reserved', 'available'],
         rows: r.byDepot.map((x) => [
           x.depot,
           x.item,
           x.issued,
           x.returned,
+          x.lost,
           x.held,
           x.onHand,
           x.reserved,
@@ -204,12 +207,13 @@ export async function reportTable(ctx: ServiceContext, q: ExportQuery): Promise<
       const items = [...new Set(page.rows.flatMap((r) => Object.keys(r.items)))];
       return {
         name: 'people',
-        columns: ['person', 'name', 'name_latin', 'entitled', 'held', 'outstanding', ...items],
+        columns: ['person', 'name', 'name_latin', 'entitled', 'lost', 'held', 'outstanding', ...items],
         rows: page.rows.map((r) => [
           r.person,
           r.name,
           r.nameLatin,
           r.entitled,
+          r.lost,
           r.held,
           r.outstanding,
           ...items.map((i) => r.items[i] ?? 0),
@@ -225,6 +229,22 @@ export async function reportTable(ctx: ServiceContext, q: ExportQuery): Promise<
         limit: 1_000_000,
         offset: 0,
       });
+      if (d.kind === 'kitEvents')
+        return {
+          name: q.figure!,
+          columns: ['kit_event', 'at', 'kind', 'station', 'depot', 'item', 'size', 'qty', 'person'],
+          rows: d.rows.map((k) => [
+            k.id,
+            new Date(k.at),
+            k.type,
+            k.station,
+            k.depot,
+            k.item,
+            k.size,
+            k.qty,
+            k.person,
+          ]),
+        };
       if (d.kind === 'movements')
         return {
           name: q.figure!,

@@ -24,11 +24,14 @@ export interface IntakeDashboard {
   /**
    * People per step: answered (at least one questionnaire), resolved (sizes read from the answers in the latest
    * run), allocated (every unit found in the accepted run), issued (received anything, net of reversals), fully
-   * kitted (holds at least the entitlement of every item).
+   * kitted (holds at least the entitlement of every item, losses taken off).
    */
   funnel: Record<FunnelStep, number>;
-  /** Units: entitled = people × entitlements; issued and returned from the ledger; held = issued − returned. */
-  units: { entitled: number; issued: number; returned: number; held: number };
+  /**
+   * Units: entitled = people × entitlements; issued and returned from the ledger; lost from the kit record (a loss
+   * moves no stock); held = issued − returned − lost.
+   */
+  units: { entitled: number; issued: number; returned: number; lost: number; held: number };
   /** New people per step per time bucket (in the asked time zone); summed, they give the funnel (allocated aside). */
   series: {
     bucket: Bucket;
@@ -63,12 +66,13 @@ export async function intakeDashboard(
     series: { b: string; answered: number; resolved: number; issued: number; kitted: number }[] | null;
     issued: number;
     returned: number;
+    lost: number;
     allocated: number;
   }>`
     with first_answer as (
       select person_id, min(least(client_time, server_time)) as at
       from submissions where intake_id = ${intakeId} group by person_id),
-    held as ${kitHeld(intakeId)},
+    held as ${kitHeld(basis)},
     person_issue as (
       select person_id, min(first_issue) as first_issue, max(last_issue) as last_issue
       from held where first_issue is not null group by person_id),
@@ -90,6 +94,7 @@ export async function intakeDashboard(
       (select json_agg(s order by s.b) from series s) as series,
       (select coalesce(sum(issued), 0)::int from held) as issued,
       (select coalesce(sum(returned), 0)::int from held) as returned,
+      (select coalesce(sum(lost), 0)::int from held) as lost,
       (select count(*)::int from (select person_id from allocations where run_id = ${acceptedId}
         group by person_id having bool_and(issued is not null)) a) as allocated`;
 
@@ -105,7 +110,7 @@ export async function intakeDashboard(
           from allocation_runs r, jsonb_array_elements(r.summary->'shortages') s
           where r.id = ${runId} group by 1, 2`.execute(ctx.db)
       : Promise.resolve({ rows: [] }),
-    queueFigures(ctx, intakeId),
+    queueFigures(ctx, intakeId, basis.kitEvents),
   ]);
   const u = figures.rows[0]!;
   const points = (u.series ?? []).map((r) => ({
@@ -133,7 +138,8 @@ export async function intakeDashboard(
       entitled: basis.people * basis.entitlements.reduce((s, e) => s + e.qty, 0),
       issued: n(u.issued),
       returned: n(u.returned),
-      held: n(u.issued) - n(u.returned),
+      lost: n(u.lost),
+      held: n(u.issued) - n(u.returned) - n(u.lost),
     },
     series: { bucket, timeZone: tz, points },
     waiting: queue.waiting,
@@ -152,10 +158,10 @@ export async function intakeDashboard(
 async function queueFigures(
   ctx: ServiceContext,
   intakeId: string,
+  hasKit: boolean,
 ): Promise<{ waiting: number | null; stations: IntakeDashboard['stations'] }> {
   if (!(await tableExists(ctx, 'queue_tickets'))) return { waiting: null, stations: [] };
   const hourAgo = new Date(ctx.now().getTime() - 3_600_000);
-  const hasKit = await tableExists(ctx, 'kit_events');
   const [waiting, stations] = await Promise.all([
     sql<{ n: number }>`select count(*)::int as n from queue_tickets
       where intake_id = ${intakeId} and status = 'waiting'`.execute(ctx.db),

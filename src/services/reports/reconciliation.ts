@@ -2,7 +2,15 @@ import { type RawBuilder, sql } from 'kysely';
 import { InputError } from '../../domain/errors.ts';
 import { DRILL_FIGURES, type DrillFigure } from '../../domain/reports/figures.ts';
 import type { ServiceContext } from '../context.ts';
-import { entitlementRelation, type IntakeBasis, intakeBasis, kitHeld, kitMovements, n } from './common.ts';
+import {
+  entitlementRelation,
+  type IntakeBasis,
+  intakeBasis,
+  kitHeld,
+  kitLosses,
+  kitMovements,
+  n,
+} from './common.ts';
 
 export interface ReconciliationRow {
   item: string;
@@ -10,6 +18,9 @@ export interface ReconciliationRow {
   allocated: number;
   issued: number;
   returned: number;
+  /** Units lost, from the kit record (a loss posts no movement, so it changes no stock figure). */
+  lost: number;
+  /** issued − returned − lost. */
   held: number;
   /** Units still owed: per person, the entitlement less what they hold, never below 0, summed. */
   outstanding: number;
@@ -25,12 +36,17 @@ export interface Reconciliation {
   people: number;
   acceptedRun: string | null;
   byItem: ReconciliationRow[];
-  /** Per depot × item: what went out of that depot to the intake's people, beside what the depot holds. */
+  /**
+   * Per depot × item: what went out of that depot to the intake's people, came back or was reported lost there,
+   * beside what the depot holds. A return counts at the depot that took it back and a loss at the depot of the
+   * station that recorded it, so the depots' issued, returned, lost and held add up to the item's.
+   */
   byDepot: {
     depot: string;
     item: string;
     issued: number;
     returned: number;
+    lost: number;
     held: number;
     onHand: number;
     reserved: number;
@@ -49,29 +65,38 @@ export async function reconciliation(ctx: ServiceContext, intakeId: string): Pro
       item: string;
       issued: number;
       returned: number;
+      lost: number;
       outstanding: number;
       over: number;
       allocated: number;
     }>`
-      with held as ${kitHeld(intakeId)},
+      with held as ${kitHeld(basis)},
       gaps as (
         select e.item, sum(greatest(0, e.qty - coalesce(h.held, 0)))::int as outstanding,
           sum(greatest(0, coalesce(h.held, 0) - e.qty))::int as over
         from people p cross join ${ent}
         left join held h on h.person_id = p.id and h.item_id = e.item
         where p.intake_id = ${intakeId} group by e.item),
-      moved as (select item_id as item, sum(issued)::int as issued, sum(returned)::int as returned
+      moved as (select item_id as item, sum(issued)::int as issued, sum(returned)::int as returned,
+          sum(lost)::int as lost
         from held group by 1),
       alloc as (select item_id as item, count(*)::int as allocated from allocations
         where run_id = ${accepted} and issued is not null group by 1)
-      select g.item, coalesce(m.issued, 0) as issued, coalesce(m.returned, 0) as returned, g.outstanding,
+      select g.item, coalesce(m.issued, 0) as issued, coalesce(m.returned, 0) as returned,
+        coalesce(m.lost, 0) as lost, g.outstanding,
         g.over, coalesce(a.allocated, 0) as allocated
       from gaps g left join moved m using (item) left join alloc a using (item)`.execute(ctx.db),
-    sql<{ depot: string; item: string; issued: number; returned: number }>`
-      select depot_id as depot, item_id as item,
-        coalesce(sum(qty) filter (where type = 'issue'), 0)::int as issued,
-        coalesce(sum(qty) filter (where type = 'return'), 0)::int as returned
-      from ${kitMovements(intakeId)} km group by 1, 2 order by 1, 2`.execute(ctx.db),
+    sql<{ depot: string; item: string; issued: number; returned: number; lost: number }>`
+      select depot_id as depot, item_id as item, coalesce(m.issued, 0)::int as issued,
+        coalesce(m.returned, 0)::int as returned, coalesce(l.lost, 0)::int as lost
+      from (
+        select depot_id, item_id, coalesce(sum(qty) filter (where type = 'issue'), 0) as issued,
+          coalesce(sum(qty) filter (where type = 'return'), 0) as returned
+        from ${kitMovements(intakeId)} km group by 1, 2) m
+      full join (
+        select depot_id, item_id, sum(qty) as lost from ${kitLosses(intakeId, basis.kitEvents)} kl group by 1, 2) l
+      using (depot_id, item_id)
+      order by 1, 2`.execute(ctx.db),
     sql<{ depot: string; item: string; on_hand: number; reserved: number }>`
       select depot_id as depot, item_id as item, sum(on_hand)::int as on_hand, sum(reserved)::int as reserved
       from balances group by 1, 2`.execute(ctx.db),
@@ -88,13 +113,15 @@ export async function reconciliation(ctx: ServiceContext, intakeId: string): Pro
     const s = stockOf(e.item);
     const issued = n(r?.issued);
     const returned = n(r?.returned);
+    const lost = n(r?.lost);
     return {
       item: e.item,
       entitled: basis.people * e.qty,
       allocated: n(r?.allocated),
       issued,
       returned,
-      held: issued - returned,
+      lost,
+      held: issued - returned - lost,
       outstanding: n(r?.outstanding ?? basis.people * e.qty),
       overIssued: n(r?.over),
       onHand: s.onHand,
@@ -112,6 +139,7 @@ export async function reconciliation(ctx: ServiceContext, intakeId: string): Pro
       allocated: 0,
       issued: 0,
       returned: 0,
+      lost: 0,
       held: 0,
       outstanding: 0,
       overIssued: 0,
@@ -132,7 +160,8 @@ export async function reconciliation(ctx: ServiceContext, intakeId: string): Pro
         item: r.item,
         issued: n(r.issued),
         returned: n(r.returned),
-        held: n(r.issued) - n(r.returned),
+        lost: n(r.lost),
+        held: n(r.issued) - n(r.returned) - n(r.lost),
         onHand: s.onHand,
         reserved: s.reserved,
         available: s.onHand - s.reserved,
@@ -147,13 +176,15 @@ export interface PersonReconciliation {
   name: string;
   nameLatin: string | null;
   entitled: number;
+  /** Units lost of the entitled items (from the kit record); held is already net of them. */
+  lost: number;
   held: number;
   outstanding: number;
   /** item → units held */
   items: Record<string, number>;
 }
 
-/** Per person: entitled, held and outstanding units, paged; `only` keeps people still owed or fully kitted. */
+/** Per person: entitled, lost, held and outstanding units, paged; `only` keeps people still owed or fully kitted. */
 export async function reconciliationPeople(
   ctx: ServiceContext,
   intakeId: string,
@@ -172,15 +203,17 @@ export async function reconciliationPeople(
     name: string;
     name_latin: string | null;
     entitled: number;
+    lost: number;
     held: number;
     outstanding: number;
     items: Record<string, number> | null;
     total: number;
   }>`
-    with held as ${kitHeld(intakeId)},
+    with held as ${kitHeld(basis)},
     per as (
       select p.id as person, p.name, p.name_latin,
         coalesce(sum(e.qty), 0)::int as entitled,
+        coalesce(sum(h.lost), 0)::int as lost,
         coalesce(sum(h.held), 0)::int as held,
         coalesce(sum(greatest(0, e.qty - coalesce(h.held, 0))), 0)::int as outstanding,
         jsonb_object_agg(e.item, coalesce(h.held, 0)) filter (where e.item is not null) as items
@@ -197,6 +230,7 @@ export async function reconciliationPeople(
       name: r.name,
       nameLatin: r.name_latin,
       entitled: n(r.entitled),
+      lost: n(r.lost),
       held: n(r.held),
       outstanding: n(r.outstanding),
       items: r.items ?? {},
@@ -215,6 +249,17 @@ export interface DrillQuery {
   offset: number;
 }
 
+interface UnitRow {
+  id: number;
+  at: string;
+  type: string;
+  depot: string;
+  item: string;
+  size: string;
+  qty: number;
+  person: string;
+}
+
 export type DrillResult =
   | {
       figure: DrillFigure;
@@ -224,68 +269,31 @@ export type DrillResult =
       sum: number;
       rows: { person: string; name: string; nameLatin: string | null; qty: number }[];
     }
+  | { figure: DrillFigure; kind: 'movements'; total: number; sum: number; rows: UnitRow[] }
   | {
       figure: DrillFigure;
-      kind: 'movements';
+      /** Kit events, not ledger movements: a loss posts no movement. `id` is the kit event's, `type` its kind. */
+      kind: 'kitEvents';
       total: number;
       sum: number;
-      rows: {
-        id: number;
-        at: string;
-        type: string;
-        depot: string;
-        item: string;
-        size: string;
-        qty: number;
-        person: string;
-      }[];
+      rows: (UnitRow & { station: string | null })[];
     };
 
+/** Unit figures and what their rows are: ledger movements of a type, or the loss kit events. */
+const UNIT_FIGURES: Partial<Record<DrillFigure, 'issue' | 'return' | 'loss'>> = {
+  issuedUnits: 'issue',
+  returnedUnits: 'return',
+  lostUnits: 'loss',
+};
+
 /**
- * The people or ledger movements behind a figure of the dashboards. Each row carries a quantity, and the rows of
- * all pages add up to the figure exactly (people figures count 1 per person; unit figures carry units).
+ * The people, ledger movements or kit events behind a figure of the dashboards. Each row carries a quantity, and
+ * the rows of all pages add up to the figure exactly (people figures count 1 per person; unit figures carry units).
  */
 export async function drillDown(ctx: ServiceContext, intakeId: string, q: DrillQuery): Promise<DrillResult> {
   const basis = await intakeBasis(ctx, intakeId);
-  if (q.figure === 'issuedUnits' || q.figure === 'returnedUnits') {
-    const type = q.figure === 'issuedUnits' ? 'issue' : 'return';
-    const where = sql`where type = ${type}
-      ${q.item ? sql`and item_id = ${q.item}` : sql``} ${q.size ? sql`and size = ${q.size}` : sql``}
-      ${q.depot ? sql`and depot_id = ${q.depot}` : sql``}`;
-    const { rows } = await sql<{
-      id: number;
-      at: Date;
-      type: string;
-      depot_id: string;
-      item_id: string;
-      size: string;
-      qty: number;
-      person_id: string;
-      total: number;
-      sum: number;
-    }>`select km.*, count(*) over ()::int as total, sum(qty) over ()::int as sum
-      from ${kitMovements(intakeId)} km ${where} order by id limit ${q.limit} offset ${q.offset}`.execute(
-      ctx.db,
-    );
-    const totals = rows.length
-      ? { total: n(rows[0]!.total), sum: n(rows[0]!.sum) }
-      : await countMovements(ctx, intakeId, where);
-    return {
-      figure: q.figure,
-      kind: 'movements',
-      ...totals,
-      rows: rows.map((r) => ({
-        id: Number(r.id),
-        at: new Date(r.at).toISOString(),
-        type: r.type,
-        depot: r.depot_id,
-        item: r.item_id,
-        size: r.size,
-        qty: n(r.qty),
-        person: r.person_id,
-      })),
-    };
-  }
+  const unitType = UNIT_FIGURES[q.figure];
+  if (unitType) return unitRows(ctx, basis, q, unitType);
   const set = personSet(basis, intakeId, q);
   const { rows } = await sql<{
     person: string;
@@ -314,12 +322,65 @@ export async function drillDown(ctx: ServiceContext, intakeId: string, q: DrillQ
   };
 }
 
-async function countMovements(ctx: ServiceContext, intakeId: string, where: RawBuilder<unknown>) {
-  const { rows } = await sql<{ total: number; sum: number }>`
-    select count(*)::int as total, coalesce(sum(qty), 0)::int as sum from ${kitMovements(intakeId)} km ${where}`.execute(
-    ctx.db,
-  );
-  return { total: n(rows[0]?.total), sum: n(rows[0]?.sum) };
+/**
+ * The rows behind a unit figure, paged: the kit movements of a type, or the loss kit events (which the ledger
+ * does not have). Filtered by item, size and depot (a loss's depot is its station's).
+ */
+async function unitRows(
+  ctx: ServiceContext,
+  basis: IntakeBasis,
+  q: DrillQuery,
+  type: 'issue' | 'return' | 'loss',
+): Promise<DrillResult> {
+  const intakeId = basis.intake.id;
+  const source =
+    type === 'loss'
+      ? sql`(select id, at, 'loss' as type, station_id, depot_id, item_id, size, qty, person_id
+          from ${kitLosses(intakeId, basis.kitEvents)} kl)`
+      : sql`(select id, at, type, null::text as station_id, depot_id, item_id, size, qty, person_id
+          from ${kitMovements(intakeId)} km where type = ${type})`;
+  const where = sql`where true ${q.item ? sql`and item_id = ${q.item}` : sql``}
+    ${q.size ? sql`and size = ${q.size}` : sql``} ${q.depot ? sql`and depot_id = ${q.depot}` : sql``}`;
+  const { rows } = await sql<{
+    id: number;
+    at: Date;
+    type: string;
+    station_id: string | null;
+    depot_id: string;
+    item_id: string;
+    size: string;
+    qty: number;
+    person_id: string;
+    total: number;
+    sum: number;
+  }>`select u.*, count(*) over ()::int as total, sum(qty) over ()::int as sum
+    from ${source} u ${where} order by id limit ${q.limit} offset ${q.offset}`.execute(ctx.db);
+  let totals = { total: n(rows[0]?.total), sum: n(rows[0]?.sum) };
+  if (!rows.length) {
+    const t = await sql<{ total: number; sum: number }>`
+      select count(*)::int as total, coalesce(sum(qty), 0)::int as sum from ${source} u ${where}`.execute(
+      ctx.db,
+    );
+    totals = { total: n(t.rows[0]?.total), sum: n(t.rows[0]?.sum) };
+  }
+  const unit = (r: (typeof rows)[number]): UnitRow => ({
+    id: Number(r.id),
+    at: new Date(r.at).toISOString(),
+    type: r.type,
+    depot: r.depot_id,
+    item: r.item_id,
+    size: r.size,
+    qty: n(r.qty),
+    person: r.person_id,
+  });
+  return type === 'loss'
+    ? {
+        figure: q.figure,
+        kind: 'kitEvents',
+        ...totals,
+        rows: rows.map((r) => ({ ...unit(r), station: r.station_id })),
+      }
+    : { figure: q.figure, kind: 'movements', ...totals, rows: rows.map(unit) };
 }
 
 /** A relation `(person, qty)` for a people figure. */
@@ -327,8 +388,7 @@ function personSet(basis: IntakeBasis, intakeId: string, q: DrillQuery): RawBuil
   const ents = q.item ? basis.entitlements.filter((e) => e.item === q.item) : basis.entitlements;
   const ent = entitlementRelation(ents);
   const allEnt = entitlementRelation(basis.entitlements);
-  const held = sql`(select person_id, item_id, sum(case when type = 'issue' then qty else -qty end) as held
-    from ${kitMovements(intakeId)} km group by 1, 2)`;
+  const held = kitHeld(basis);
   const itemFilter = (col: RawBuilder<unknown>) => (q.item ? sql`and ${col} = ${q.item}` : sql``);
   const sizeFilter = (col: RawBuilder<unknown>) => (q.size ? sql`and ${col} = ${q.size}` : sql``);
   switch (q.figure) {

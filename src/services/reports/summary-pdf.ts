@@ -106,6 +106,7 @@ export async function intakeSummaryPdf(
       entitled: num.format(dash.units.entitled),
       issued: num.format(dash.units.issued),
       returned: num.format(dash.units.returned),
+      lost: num.format(dash.units.lost),
       held: num.format(dash.units.held),
     }),
     MARGIN,
@@ -120,6 +121,7 @@ export async function intakeSummaryPdf(
       t('col.entitled'),
       t('col.issued'),
       t('col.returned'),
+      t('col.lost'),
       t('col.held'),
       t('col.outstanding'),
       t('col.available'),
@@ -127,7 +129,9 @@ export async function intakeSummaryPdf(
     [
       ...recon.byItem.map((r) => [
         itemName(r.item),
-        ...[r.entitled, r.issued, r.returned, r.held, r.outstanding, r.available].map((v) => num.format(v)),
+        ...[r.entitled, r.issued, r.returned, r.lost, r.held, r.outstanding, r.available].map((v) =>
+          num.format(v),
+        ),
       ]),
       [
         t('recon.total'),
@@ -135,13 +139,15 @@ export async function intakeSummaryPdf(
           recon.totals.entitled,
           recon.totals.issued,
           recon.totals.returned,
+          recon.totals.lost,
           recon.totals.held,
           recon.totals.outstanding,
           recon.totals.available,
         ].map((v) => num.format(v)),
       ],
     ],
-    [130, 62, 62, 62, 62, 62, 59],
+    // Each column as wide as its longest heading needs (Russian "Возвращено" is the widest), the item the rest.
+    [125, 54, 50, 62, 50, 50, 54, 54],
   );
   doc.moveDown();
 

@@ -19,7 +19,10 @@ export interface DrillTarget {
 
 const PAGE = 50;
 
-/** The people or ledger movements behind one figure, paged; the rows of all pages add up to the figure. */
+/**
+ * The people, ledger movements or kit events (losses, which move no stock) behind one figure, paged; the rows of
+ * all pages add up to the figure.
+ */
 export function DrillPanel({
   intake,
   target,
@@ -87,8 +90,9 @@ export function DrillPanel({
                   </tr>
                 ) : (
                   <tr>
-                    <th scope="col">{t('col.movement')}</th>
+                    <th scope="col">{t(d.kind === 'kitEvents' ? 'col.kitEvent' : 'col.movement')}</th>
                     <th scope="col">{t('col.at')}</th>
+                    {d.kind === 'kitEvents' && <th scope="col">{t('col.station')}</th>}
                     <th scope="col">{t('col.depot')}</th>
                     <th scope="col">{t('col.item')}</th>
                     <th scope="col">{t('col.size')}</th>
@@ -116,6 +120,7 @@ export function DrillPanel({
                       <tr key={m.id}>
                         <td className="mono">{m.id}</td>
                         <td>{f.dateTime(m.at)}</td>
+                        {'station' in m && <td>{m.station ?? '—'}</td>}
                         <td>{m.depot}</td>
                         <td>{itemLabel(m.item)}</td>
                         <td>{m.size}</td>

@@ -131,6 +131,7 @@ export function IntakeDashboardPage() {
                   entitled: f.number(d.units.entitled),
                   issued: f.number(d.units.issued),
                   returned: f.number(d.units.returned),
+                  lost: f.number(d.units.lost),
                   held: f.number(d.units.held),
                 })}
               </p>

@@ -19,17 +19,20 @@ const ITEM_COLUMNS = [
   'allocated',
   'issued',
   'returned',
+  'lost',
   'held',
   'outstanding',
   'onHand',
   'reserved',
   'available',
 ] as const;
-/** Which figures open the people or movements behind them. */
+const DEPOT_COLUMNS = ['issued', 'returned', 'lost', 'held', 'onHand', 'reserved', 'available'] as const;
+/** Which figures open the people, movements or kit events (losses) behind them. */
 const DRILLS: Partial<Record<(typeof ITEM_COLUMNS)[number], DrillTarget['figure']>> = {
   entitled: 'entitled',
   issued: 'issuedUnits',
   returned: 'returnedUnits',
+  lost: 'lostUnits',
   held: 'held',
   outstanding: 'outstanding',
 };
@@ -137,7 +140,7 @@ export function ReconciliationPage() {
                   <tr>
                     <th scope="col">{t('col.depot')}</th>
                     <th scope="col">{t('col.item')}</th>
-                    {(['issued', 'returned', 'held', 'onHand', 'reserved', 'available'] as const).map((c) => (
+                    {DEPOT_COLUMNS.map((c) => (
                       <th scope="col" className="num" key={c}>
                         {t(`col.${c}`)}
                       </th>
@@ -154,6 +157,9 @@ export function ReconciliationPage() {
                       </td>
                       <td className="num">
                         <Figure value={f.number(r.returned)} onOpen={open('returned', r.item, r.depot)} />
+                      </td>
+                      <td className="num">
+                        <Figure value={f.number(r.lost)} onOpen={open('lost', r.item, r.depot)} />
                       </td>
                       <td className="num">{f.number(r.held)}</td>
                       <td className="num">{f.number(r.onHand)}</td>
@@ -207,6 +213,9 @@ export function ReconciliationPage() {
                           {t('col.entitled')}
                         </th>
                         <th scope="col" className="num">
+                          {t('col.lost')}
+                        </th>
+                        <th scope="col" className="num">
                           {t('col.held')}
                         </th>
                         <th scope="col" className="num">
@@ -224,6 +233,7 @@ export function ReconciliationPage() {
                             <PersonName person={{ name: r.name, name_latin: r.nameLatin }} layout="inline" />
                           </td>
                           <td className="num">{f.number(r.entitled)}</td>
+                          <td className="num">{f.number(r.lost)}</td>
                           <td className="num">{f.number(r.held)}</td>
                           <td className="num">{f.number(r.outstanding)}</td>
                         </tr>
