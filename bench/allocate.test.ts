@@ -6,7 +6,7 @@ describe('allocate bench', () => {
     const log: string[] = [];
     const report = await bench({
       log: (m) => log.push(m),
-      args: { people: '150', 'big-people': '2000', highs: 'per-item', 'db-people': '0' },
+      args: { people: '150', 'big-people': '2000', highs: 'per-item', 'db-people': '0', 'pg-people': '0' },
     });
     expect(report.bench).toBe('allocate');
     expect(Object.keys(report.goals)).toEqual(['speedup_vs_highs']);

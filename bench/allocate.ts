@@ -3,10 +3,13 @@
  * - `speedup_vs_highs` (≥ 100): our whole pipeline for a 12,000-person × 8-item intake (classes → exact min-cost
  *   flow per item → hand-out to people) against HiGHS solving the person-level LP of the same intake (one column
  *   per person × item × allowed (issued size, depot), plus unmet). Both optima must be equal.
- * The database goals (`pglite_12k_end_to_end_s`, `postgres_1200k_end_to_end_s`, `postgres_1200k_peak_mb`) belong
- * in further sections here, each a function like the two below, fed by the same seeded `generateIntake`.
+ * - `pglite_12k_end_to_end_s` (< 2): the product's path on embedded PGlite for 12,000 answered people — answers read
+ *   and resolved to sizes, classes, solve, hand-out, stored, accepted as reservations in the ledger.
+ * - `postgres_1200k_end_to_end_s` (< 60) and `postgres_1200k_peak_mb` (< 2,000): the same path on PostgreSQL
+ *   (DATABASE_URL, a scratch database) for 1,200,000 people, in a child process whose peak memory is measured.
  *
  * Options: `--seed 1`, `--people 12000`, `--big-people 1200000` (0 skips the solver-at-scale run),
+ * `--db-people 12000` (0 skips PGlite), `--pg-people 1200000` (0 skips PostgreSQL; also skipped without DATABASE_URL),
  * `--highs whole|per-item` (per-item solves the person-level LP item by item and sums the optima; the problem
  * separates by item, so the sum is the same optimum, in smaller models HiGHS finds easier).
  */
@@ -16,8 +19,8 @@ import { allocatePeople } from '../src/domain/allocation/allocate-people.ts';
 import { DEFAULT_ITEMS, generateIntake, instanceOf } from '../src/domain/allocation/intake-generator.ts';
 import { personLevelLp } from '../src/domain/allocation/lp-model.ts';
 import { verifyAllocation } from '../src/domain/allocation/verify.ts';
-import { endToEnd } from './allocate-db.ts';
 import { atLeast, atMost, type Bench, type BenchContext, peakRssMb, timed } from './lib.ts';
+import { endToEnd, endToEndOnPostgres } from './support/allocate-db.ts';
 
 async function endToEndOnPglite(ctx: BenchContext, people: number) {
   const handle = await createDb();
@@ -48,16 +51,26 @@ const bench: Bench = async (ctx) => {
     wholeArg(ctx, 'db-people', 12_000) > 0
       ? await endToEndOnPglite(ctx, wholeArg(ctx, 'db-people', 12_000))
       : undefined;
+  const url = process.env.DATABASE_URL;
+  const pgPeople = wholeArg(ctx, 'pg-people', 1_200_000);
+  const postgres = url && pgPeople > 0 ? await endToEndOnPostgres(url, pgPeople, ctx.log) : undefined;
   return {
     bench: 'allocate',
     goals: {
       speedup_vs_highs: { ...goal, met: goal.met && vsHighs.objectives_equal },
       ...(pglite ? { pglite_12k_end_to_end_s: atMost(pglite.seconds, 's', 2) } : {}),
+      ...(postgres
+        ? {
+            postgres_1200k_end_to_end_s: atMost(postgres.seconds * (1_200_000 / pgPeople), 's', 60),
+            postgres_1200k_peak_mb: atMost(postgres.peakRssMb, 'MB', 2000),
+          }
+        : {}),
     },
     details: {
       speedup_vs_highs: vsHighs,
       solver_at_scale: atScale,
       pglite_end_to_end: pglite ?? 'skipped (--db-people 0)',
+      postgres_end_to_end: postgres ?? (url ? 'skipped (--pg-people 0)' : 'skipped (no DATABASE_URL)'),
     },
   };
 };

@@ -9,6 +9,7 @@ import * as m007 from './migrations/007-stations.ts';
 import * as m008 from './migrations/008-paper-review.ts';
 import * as m009 from './migrations/009-person-roles.ts';
 import * as m011 from './migrations/011-reports.ts';
+import * as m012 from './migrations/012-allocation-sets.ts';
 import * as m013 from './migrations/013-kit-losses.ts';
 
 /** Migrations are listed in code (not read from a folder) so they work the same under tsx, tests and bundlers. */
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '008-paper-review': m008,
   '009-person-roles': m009,
   '011-reports': m011,
+  '012-allocation-sets': m012,
   '013-kit-losses': m013,
 };
 

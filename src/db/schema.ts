@@ -186,6 +186,26 @@ export interface AllocationSummary {
   reservations: { depot: string; item: string; size: string; qty: number }[];
 }
 
+/** One row per person and run; `allocations` (a view) unnests it into one row per line. */
+export interface AllocationSetTable {
+  run_id: string;
+  person_id: string;
+  items: string[];
+  units: number[];
+  preferred: string[];
+  issued: (string | null)[];
+  depots: (string | null)[];
+  reason_ids: (number | null)[] | null;
+}
+
+/** The distinct explanations of a run's lines, numbered; `allocation_sets.reason_ids` names them. */
+export interface AllocationReasonTable {
+  run_id: string;
+  id: number;
+  reason: JSONColumnType<{ key: string; params: Record<string, string | number> }, string, string>;
+}
+
+/** The view over {@link AllocationSetTable}: one row per person × item × unit. Read-only. */
 export interface AllocationTable {
   run_id: string;
   person_id: string;
@@ -226,6 +246,8 @@ export interface Database {
   size_tariffs: SizeTariffTable;
   allocation_runs: AllocationRunTable;
   allocations: AllocationTable;
+  allocation_sets: AllocationSetTable;
+  allocation_reasons: AllocationReasonTable;
   forms: FormTable;
   submissions: SubmissionTable;
   stations: StationTable;

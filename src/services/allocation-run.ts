@@ -2,7 +2,10 @@ import { sql } from 'kysely';
 import type { AllocationSummary } from '../db/schema.ts';
 import {
   allocatePeople,
+  type DemandRow,
+  type Explainer,
   explainer,
+  type Flow,
   type Person,
   substitutionRulesFor,
   transportFor,
@@ -13,7 +16,7 @@ import type { Actor, ServiceContext } from './context.ts';
 import { postManyInTransaction } from './ledger-bulk.ts';
 import { StockRefusal } from './ledger-types.ts';
 import { entitlementsByRole } from './planning.ts';
-import { resolvedPeople } from './resolution.ts';
+import { resolvedPeoplePages } from './resolution.ts';
 
 /** Leaving a person without an item costs more than any substitution or route, so stock is always used if allowed. */
 export const UNMET_COST = 1000;
@@ -39,8 +42,7 @@ export interface RunResult {
 export async function runAllocation(ctx: ServiceContext, actor: Actor, intakeId: string): Promise<RunResult> {
   const intake = await ctx.db.selectFrom('intakes').selectAll().where('id', '=', intakeId).executeTakeFirst();
   if (!intake) throw new NotFoundError('intake', intakeId);
-  const [resolved, entitlements, items, variants, depots, balances, held, headcount] = await Promise.all([
-    resolvedPeople(ctx, intakeId),
+  const [entitlements, items, variants, depots, balances, held, headcount] = await Promise.all([
     entitlementsByRole(ctx, intakeId),
     ctx.db.selectFrom('items').select(['id', 'size_system']).orderBy('sort').execute(),
     ctx.db
@@ -59,19 +61,24 @@ export async function runAllocation(ctx: ServiceContext, actor: Actor, intakeId:
       .executeTakeFirstOrThrow(),
   ]);
   const people: Person[] = [];
-  for (const p of resolved) {
-    // What the person is entitled to depends on their role.
-    const own = entitlements.of(p.role);
-    const maxUnits = Math.max(0, ...own.map((e) => e.qty));
-    // Unit 1 holds one of everything the person is entitled to, unit 2 the second shirt, and so on.
-    for (let unit = 1; unit <= maxUnits; unit++) {
-      const sizes: Record<string, string> = {};
-      for (const ent of own) {
-        const size = p.preferred[ent.item];
-        if (size && ent.qty >= unit) sizes[ent.item] = size;
+  let answered = 0;
+  // A page of answers at a time: only what the solver needs (site and a size per item) is kept of each person.
+  for await (const page of resolvedPeoplePages(ctx, intakeId)) {
+    answered += page.length;
+    for (const p of page) {
+      // What the person is entitled to depends on their role.
+      const own = entitlements.of(p.role);
+      const maxUnits = Math.max(0, ...own.map((e) => e.qty));
+      // Unit 1 holds one of everything the person is entitled to, unit 2 the second shirt, and so on.
+      for (let unit = 1; unit <= maxUnits; unit++) {
+        const sizes: Record<string, string> = {};
+        for (const ent of own) {
+          const size = p.preferred[ent.item];
+          if (size && ent.qty >= unit) sizes[ent.item] = size;
+        }
+        if (Object.keys(sizes).length)
+          people.push({ id: `${p.person}${UNIT_SEPARATOR}${unit}`, site: p.site, sizes });
       }
-      if (Object.keys(sizes).length)
-        people.push({ id: `${p.person}${UNIT_SEPARATOR}${unit}`, site: p.site, sizes });
     }
   }
   const heldKey = (d: string, i: string, s: string) => `${d}\u0000${i}\u0000${s}`;
@@ -104,34 +111,13 @@ export async function runAllocation(ctx: ServiceContext, actor: Actor, intakeId:
       sites,
     ),
   };
-  const { result, allocations } = allocatePeople({ ...instance, people });
+  const { result, allocations, demand } = allocatePeople({ ...instance, people });
   const explain = explainer({ ...instance, demand: [] }, result.flows);
 
-  const summary = summarise(allocations, resolved.length, Number(headcount.n));
+  const summary = summarise(demand, result.flows, answered, Number(headcount.n));
   const id = ctx.newId();
   const now = ctx.now();
   const siteOf = new Map(depots.map((d) => [d.id, d.site_id]));
-  const rows = allocations.flatMap((a) => {
-    const [person, unit] = a.person.id.split(UNIT_SEPARATOR) as [string, string];
-    // Most people get their own size from their own site's store; only the others need the explainer's search.
-    const plain = Object.entries(a.items).every(
-      ([item, got]) => got && got.issued === a.person.sizes[item] && siteOf.get(got.depot) === a.person.site,
-    );
-    const reasons = plain ? [] : explain(a);
-    return Object.entries(a.items).map(([item, got]) => {
-      // The plain case stores no reason: it is built when read (see runPeople), which keeps a big run's insert small.
-      const reason = plain ? undefined : reasons.find((r) => r.item === item);
-      return {
-        person,
-        item,
-        unit: Number(unit),
-        preferred: a.person.sizes[item]!,
-        issued: got?.issued ?? null,
-        depot: got?.depot ?? null,
-        reason: reason ? JSON.stringify({ key: reason.key, params: reason.params }) : null,
-      };
-    });
-  });
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('allocation_runs')
@@ -146,18 +132,30 @@ export async function runAllocation(ctx: ServiceContext, actor: Actor, intakeId:
         created_at: now,
       })
       .execute();
-    for (let i = 0; i < rows.length; i += 5000) {
-      const chunk = rows.slice(i, i + 5000);
-      const col = <T>(f: (r: (typeof rows)[number]) => T) => chunk.map(f);
-      await sql`
-        insert into allocations (run_id, person_id, item_id, unit, preferred, issued, depot_id, reason)
-        select ${id}, t.person, t.item, t.unit, t.preferred, t.issued, t.depot, t.reason
-        from unnest(${col((r) => r.person)}::text[], ${col((r) => r.item)}::text[], ${col((r) => r.unit)}::int[],
-          ${col((r) => r.preferred)}::text[], ${col((r) => r.issued)}::text[], ${col((r) => r.depot)}::text[],
-          ${col((r) => r.reason)}::jsonb[]) as t(person, item, unit, preferred, issued, depot, reason)`.execute(
+    // One row per person, ten thousand people per statement in one JSON document; each person's arrays go in it as
+    // array literals, which the database reads faster than JSON arrays.
+    const reasonIds = new Map<Reason, number>();
+    // While the database stores one chunk, the next is built: on PostgreSQL the two run side by side.
+    let storing: Promise<unknown> | undefined;
+    for (const chunk of personSets(allocations, siteOf, explain, reasonIds, SETS_PER_INSERT)) {
+      await storing;
+      storing = sql`
+        insert into allocation_sets (run_id, person_id, items, units, preferred, issued, depots, reason_ids)
+        select ${id}, t.p, t.i::text[], t.u::int[], t.w::text[], t.s::text[], t.d::text[], t.r::int[]
+        from json_to_recordset(${chunk}::json) as t(p text, i text, u text, w text, s text, d text, r text)`.execute(
         trx,
       );
+      // Awaited on the next turn or below; handled now, so a failure while the next chunk is built is not unhandled.
+      storing.catch(() => {});
     }
+    await storing;
+    const reasons = [...reasonIds].map(([r, n]) => ({ n, reason: { key: r.key, params: r.params } }));
+    if (reasons.length)
+      await sql`
+        insert into allocation_reasons (run_id, id, reason)
+        select ${id}, r.n, r.reason from jsonb_to_recordset(${JSON.stringify(reasons)}::jsonb) as r(n int, reason jsonb)`.execute(
+        trx,
+      );
   });
   return {
     id,
@@ -170,47 +168,159 @@ export async function runAllocation(ctx: ServiceContext, actor: Actor, intakeId:
   };
 }
 
-function summarise(
+/** People per insert statement of a run's allocation sets. */
+const SETS_PER_INSERT = 10_000;
+
+type Reason = ReturnType<Explainer['line']>;
+
+/** Labels and ids that need no quotes in an array literal: no space, comma, brace, quote or backslash. */
+const BARE = /^[^\s,{}"\\]+$/;
+
+/** A PostgreSQL array literal of text values; an element is quoted when it has to be, so any label survives. */
+function textArray(values: readonly (string | null)[]): string {
+  let out = '{';
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    if (k) out += ',';
+    if (v === null || v === undefined) out += 'NULL';
+    else if (BARE.test(v) && v.toUpperCase() !== 'NULL') out += v;
+    else out += `"${v.replace(/["\\]/g, '\\$&')}"`;
+  }
+  return `${out}}`;
+}
+
+/**
+ * The run's allocations as one row per person (see migration 012), yielded as JSON documents of `size` people. The units of a
+ * person are adjacent (handed out in id order, and the unit separator sorts first); their lines are gathered into
+ * parallel arrays by item and unit. A line where the person got their own size from their own site's store needs
+ * no stored reason (it is built when read); any other line names its reason by number in `reasonIds`, which
+ * numbers each distinct reason once (the explainer hands back one object per distinct line).
+ */
+function* personSets(
   allocations: ReturnType<typeof allocatePeople>['allocations'],
+  siteOf: Map<string, string | null>,
+  explain: Explainer,
+  reasonIds: Map<Reason, number>,
+  size: number,
+): Generator<string> {
+  type Line = {
+    item: string;
+    unit: number;
+    preferred: string;
+    issued: string | null;
+    depot: string | null;
+    reason: number | null;
+  };
+  let batch: string[] = [];
+  let current: string | undefined;
+  let lines: Line[] = [];
+  let explained = false;
+  let previous = '';
+  const flush = () => {
+    if (current === undefined) return;
+    // Ids arrive in ascending order; a person seen again out of order would be stored twice.
+    if (current <= previous && previous !== '')
+      throw new Error(`the allocation of ${current} is not contiguous`);
+    previous = current;
+    lines.sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : a.unit - b.unit));
+    batch.push(
+      JSON.stringify({
+        p: current,
+        i: textArray(lines.map((l) => l.item)),
+        u: `{${lines.map((l) => l.unit).join(',')}}`,
+        w: textArray(lines.map((l) => l.preferred)),
+        s: textArray(lines.map((l) => l.issued)),
+        d: textArray(lines.map((l) => l.depot)),
+        r: explained ? `{${lines.map((l) => l.reason ?? 'NULL').join(',')}}` : null,
+      }),
+    );
+    lines = [];
+    explained = false;
+  };
+  for (const a of allocations) {
+    const cut = a.person.id.indexOf(UNIT_SEPARATOR);
+    const person = a.person.id.slice(0, cut);
+    if (person !== current) {
+      flush();
+      if (batch.length >= size) {
+        yield `[${batch.join(',')}]`;
+        batch = [];
+      }
+      current = person;
+    }
+    const unit = Number(a.person.id.slice(cut + 1));
+    const site = a.person.site;
+    for (const item in a.items) {
+      const got = a.items[item] ?? null;
+      const preferred = a.person.sizes[item]!;
+      let reason: number | null = null;
+      // Most people get their own size from their own site's store; only the others need the explainer.
+      if (!got || got.issued !== preferred || siteOf.get(got.depot) !== site) {
+        const r = explain.line(item, preferred, site, got);
+        reason = reasonIds.get(r) ?? reasonIds.size + 1;
+        reasonIds.set(r, reason);
+        explained = true;
+      }
+      lines.push({ item, unit, preferred, issued: got?.issued ?? null, depot: got?.depot ?? null, reason });
+    }
+  }
+  flush();
+  if (batch.length) yield `[${batch.join(',')}]`;
+}
+
+/**
+ * The run's summary from the class-level answer: each class (site, item, preferred size) has its head count and the
+ * flows handed out to it, and the hand-out gives every class exactly its flows, so per item the preferred and
+ * substituted units, the shortages per class and the reservations per depot and size follow without visiting a
+ * million people's lines.
+ */
+function summarise(
+  demand: readonly DemandRow[],
+  flows: readonly Flow[],
   answered: number,
   people: number,
 ): AllocationSummary {
   const items = new Map<string, AllocationSummary['items'][number]>();
-  const shortages = new Map<string, AllocationSummary['shortages'][number]>();
+  const served = new Map<string, number>();
   const reservations = new Map<string, AllocationSummary['reservations'][number]>();
-  for (const a of allocations) {
-    for (const [item, got] of Object.entries(a.items)) {
-      const preferred = a.person.sizes[item]!;
-      const s = items.get(item) ?? { item, demand: 0, preferred: 0, substituted: 0, unmet: 0 };
-      s.demand++;
-      if (!got) {
-        s.unmet++;
-        const k = `${item}\u0000${preferred}\u0000${a.person.site}`;
-        const row = shortages.get(k) ?? { item, size: preferred, site: a.person.site, unmet: 0 };
-        row.unmet++;
-        shortages.set(k, row);
-      } else {
-        if (got.issued === preferred) s.preferred++;
-        else s.substituted++;
-        const k = `${got.depot}\u0000${item}\u0000${got.issued}`;
-        const row = reservations.get(k) ?? { depot: got.depot, item, size: got.issued, qty: 0 };
-        row.qty++;
-        reservations.set(k, row);
-      }
-      items.set(item, s);
+  const classKey = (item: string, size: string, site: string) => `${item}\u0000${size}\u0000${site}`;
+  const itemRow = (item: string) => {
+    let row = items.get(item);
+    if (!row) {
+      row = { item, demand: 0, preferred: 0, substituted: 0, unmet: 0 };
+      items.set(item, row);
     }
+    return row;
+  };
+  for (const d of demand) itemRow(d.item).demand += d.count;
+  for (const f of flows) {
+    const row = itemRow(f.item);
+    if (f.issued === f.preferred) row.preferred += f.qty;
+    else row.substituted += f.qty;
+    const k = classKey(f.item, f.preferred, f.site);
+    served.set(k, (served.get(k) ?? 0) + f.qty);
+    const r = `${f.depot}\u0000${f.item}\u0000${f.issued}`;
+    const res = reservations.get(r) ?? { depot: f.depot, item: f.item, size: f.issued, qty: 0 };
+    res.qty += f.qty;
+    reservations.set(r, res);
   }
+  const shortages: AllocationSummary['shortages'] = [];
+  for (const d of demand) {
+    const unmet = d.count - (served.get(classKey(d.item, d.size, d.site)) ?? 0);
+    if (unmet > 0) shortages.push({ item: d.item, size: d.size, site: d.site, unmet });
+  }
+  for (const row of items.values()) row.unmet = row.demand - row.preferred - row.substituted;
   const byText = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });
   return {
     people,
     answered,
     items: [...items.values()].sort((a, b) => byText(a.item, b.item)),
-    shortages: [...shortages.values()].sort(
+    shortages: shortages.sort(
       (a, b) => byText(a.item, b.item) || byText(a.size, b.size) || byText(a.site, b.site),
     ),
-    reservations: [...reservations.values()].sort(
-      (a, b) => byText(a.depot, b.depot) || byText(a.item, b.item) || byText(a.size, b.size),
-    ),
+    reservations: [...reservations.values()]
+      .filter((r) => r.qty > 0)
+      .sort((a, b) => byText(a.depot, b.depot) || byText(a.item, b.item) || byText(a.size, b.size)),
   };
 }
 

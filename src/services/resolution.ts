@@ -31,33 +31,53 @@ export interface ResolvedPerson {
 
 /** Each answered person of an intake with their resolved sizes (latest submission per person counts). */
 export async function resolvedPeople(ctx: ServiceContext, intakeId: string): Promise<ResolvedPerson[]> {
+  const out: ResolvedPerson[] = [];
+  for await (const page of resolvedPeoplePages(ctx, intakeId)) for (const p of page) out.push(p);
+  return out;
+}
+
+/**
+ * {@link resolvedPeople} a page at a time in person order, so an intake of a million people is never held as rows
+ * and answers at once: each page of submissions is read (keyset on the person), resolved and let go.
+ */
+export async function* resolvedPeoplePages(
+  ctx: ServiceContext,
+  intakeId: string,
+  pageSize = 20_000,
+): AsyncGenerator<ResolvedPerson[]> {
   const [profile, catalogue] = await Promise.all([organisationProfile(ctx), catalogueForResolution(ctx.db)]);
   const resolveCached = memoisedResolver(profile);
-  const { rows } = await sql<{
-    person_id: string;
-    site_id: string;
-    role: string | null;
-    answers: Record<string, unknown>;
-  }>`
-    select distinct on (s.person_id) s.person_id, p.site_id, p.role, s.answers
-    from submissions s join people p on p.id = s.person_id
-    where s.intake_id = ${intakeId}
-    order by s.person_id, s.seq desc`.execute(ctx.db);
-  return rows.map((r) => {
-    const { answers } = sizeAnswersOf(r.answers as Record<string, string>);
-    const { body, flags } = estimateBody(answers, profile);
-    const fit = { flags, items: catalogue.map((item) => resolveCached(item, body)) };
-    const preferred: Record<string, string> = {};
-    for (const f of fit.items) if (f.best) preferred[f.item] = f.best.label;
-    return {
-      person: r.person_id,
-      site: r.site_id,
-      role: r.role,
-      preferred,
-      fits: fit.items,
-      flags: fit.flags.map((f) => f.key),
-    };
-  });
+  type Row = { person_id: string; site_id: string; role: string | null; answers: Record<string, unknown> };
+  const page = (after: string) =>
+    sql<Row>`
+      select distinct on (s.person_id) s.person_id, p.site_id, p.role, s.answers
+      from submissions s join people p on p.id = s.person_id
+      where s.intake_id = ${intakeId} and s.person_id > ${after}
+      order by s.person_id, s.seq desc
+      limit ${pageSize}`.execute(ctx.db);
+  // The next page is asked for before this one is resolved: on PostgreSQL, reading and resolving overlap.
+  let next: ReturnType<typeof page> | undefined = page('');
+  while (next) {
+    const { rows }: { rows: Row[] } = await next;
+    next = rows.length === pageSize ? page(rows.at(-1)!.person_id) : undefined;
+    next?.catch(() => {});
+    if (rows.length === 0) return;
+    yield rows.map((r) => {
+      const { answers } = sizeAnswersOf(r.answers as Record<string, string>);
+      const { body, flags } = estimateBody(answers, profile);
+      const fit = { flags, items: catalogue.map((item) => resolveCached(item, body)) };
+      const preferred: Record<string, string> = {};
+      for (const f of fit.items) if (f.best) preferred[f.item] = f.best.label;
+      return {
+        person: r.person_id,
+        site: r.site_id,
+        role: r.role,
+        preferred,
+        fits: fit.items,
+        flags: fit.flags.map((f) => f.key),
+      };
+    });
+  }
 }
 
 /**
@@ -74,7 +94,11 @@ function memoisedResolver(profile: SizeProfile): (item: CatalogueItem, body: Bod
       entry = { dims, cache: new Map() };
       byItem.set(item.id, entry);
     }
-    const key = entry.dims.map((d) => (body[d] ? `${body[d]!.min}:${body[d]!.max}` : '-')).join('|');
+    let key = '';
+    for (const d of entry.dims) {
+      const range = body[d];
+      key += range ? `${range.min}:${range.max}|` : '-|';
+    }
     let fit = entry.cache.get(key);
     if (!fit) {
       fit = resolveItem(item, body, profile);

@@ -35,7 +35,14 @@ export interface SeedResult {
  */
 export async function seedDemo(
   ctx: ServiceContext,
-  opts: { people?: number; stock?: boolean; answers?: number; queue?: boolean } = {},
+  opts: {
+    people?: number;
+    stock?: boolean;
+    answers?: number;
+    queue?: boolean;
+    /** Opening stock sized for this many people (default: `people`, or the demo's 1,500 when that is 0). */
+    stockFor?: number;
+  } = {},
 ): Promise<SeedResult> {
   const result = {
     username: 'admin',
@@ -114,7 +121,7 @@ export async function seedDemo(
   await storeDefaultForm(ctx, SYSTEM_ACTOR);
   await seedStationsAndBins(ctx);
   const people = opts.people ?? DEMO_PEOPLE;
-  if (opts.stock !== false) await seedStockAndPlanning(ctx, people || DEMO_PEOPLE);
+  if (opts.stock !== false) await seedStockAndPlanning(ctx, opts.stockFor ?? (people || DEMO_PEOPLE));
   if (people === 0) return { created: true, ...result };
   const csv = demoRosterCsv(people, 20261201);
   await importRoster(ctx, SYSTEM_ACTOR, {

@@ -5,7 +5,7 @@
  */
 export { allocatePeople } from './allocate-people.ts';
 export { type CatalogueGrid, substitutionRulesFor, transportFor } from './catalogue-rules.ts';
-export { explainer, type Reason } from './explain.ts';
+export { type Explainer, explainer, type Reason } from './explain.ts';
 export { type Allotment, handOut, type PersonAllocation } from './hand-out.ts';
 export {
   instanceSchema,
