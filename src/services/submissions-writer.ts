@@ -118,7 +118,9 @@ async function insertRows(db: Executor, rows: SubmissionRow[], now: Date): Promi
         actor_id, client_time, server_time, request_hash)
       select i.instance_id, i.form_id, i.form_version, p.intake_id, p.id, i.answers, i.source, i.actor_id,
         i.client_time, ${now}, i.request_hash
-      from input i join people p on p.id = i.person_id and p.intake_id = i.intake_id
+      -- One index probe per row (a LIMIT keeps the planner from hashing the whole roster for a few rows).
+      from input i cross join lateral (
+        select p.id, p.intake_id from people p where p.id = i.person_id and p.intake_id = i.intake_id limit 1) p
       on conflict (instance_id) do nothing
       returning instance_id, person_id, form_id, form_version, intake_id, source, actor_id, server_time
     ), audited as (

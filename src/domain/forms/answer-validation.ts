@@ -2,6 +2,7 @@ import { type EvaluationContext, evaluate, toBoolean, type Value } from './expre
 import { findLanguage } from './form-languages.ts';
 import {
   choiceList,
+  type Group,
   type NormalisedForm,
   type Question,
   questionsOf,
@@ -39,8 +40,7 @@ export function validateAnswers(
   options: ValidationOptions = {},
 ): AnswerIssue[] {
   const issues: AnswerIssue[] = [];
-  const questions = [...questionsOf(form.survey)];
-  const byName = new Map(questions.map((q) => [q.question.name, q.question]));
+  const { questions, byName } = questionIndex(form);
   const raw = new Map<string, string>();
   for (const [name, value] of Object.entries(answers)) {
     const question = byName.get(name);
@@ -98,13 +98,30 @@ export function validateAnswers(
  * question that does not apply counts as empty elsewhere). A form renderer shows exactly these.
  */
 export function relevanceOf(form: NormalisedForm, answers: Answers): Map<string, boolean> {
-  const byName = new Map([...questionsOf(form.survey)].map((q) => [q.question.name, q.question]));
+  const { byName } = questionIndex(form);
   const raw = new Map<string, string>();
   for (const [name, value] of Object.entries(answers)) {
     const text = byName.has(name) ? answerText(value) : '';
     if (text !== '') raw.set(name, text);
   }
   return relevance(form, byName, raw);
+}
+
+type QuestionIndex = {
+  questions: { question: Question; groups: readonly Group[] }[];
+  byName: Map<string, Question>;
+};
+const indexes = new WeakMap<NormalisedForm, QuestionIndex>();
+
+/** A form's questions in order and by name, worked out once per form object (a server validates thousands). */
+function questionIndex(form: NormalisedForm): QuestionIndex {
+  let index = indexes.get(form);
+  if (!index) {
+    const questions = [...questionsOf(form.survey)];
+    index = { questions, byName: new Map(questions.map((q) => [q.question.name, q.question])) };
+    indexes.set(form, index);
+  }
+  return index;
 }
 
 function answerText(value: Answers[string]): string {
@@ -150,31 +167,38 @@ function relevance(
   byName: Map<string, Question>,
   raw: Map<string, string>,
 ): Map<string, boolean> {
-  let relevant = new Map<string, boolean>([...byName.keys()].map((n) => [n, true]));
+  let relevant = new Map<string, boolean>();
+  for (const name of byName.keys()) relevant.set(name, true);
   for (let round = 0; round <= byName.size; round++) {
     const values = effectiveValues(byName, raw, relevant);
     const next = new Map<string, boolean>();
-    const walk = (elements: readonly SurveyElement[], parentRelevant: boolean) => {
-      for (const element of elements) {
-        const own =
-          parentRelevant &&
-          (!element.relevantTree ||
-            toBoolean(
-              evaluate(
-                element.relevantTree,
-                context(values, byName, typed(byName.get(element.name), values.get(element.name))),
-              ),
-            ));
-        if (element.kind === 'group') walk(element.children, own);
-        else next.set(element.name, own);
-      }
-    };
-    walk(form.survey, true);
-    const settled = [...next].every(([name, r]) => relevant.get(name) === r);
+    markRelevant(form.survey, true, next, values, byName, context(values, byName, ''));
+    let settled = true;
+    for (const [name, r] of next) if (relevant.get(name) !== r) settled = false;
     relevant = next;
     if (settled) break;
   }
   return relevant;
+}
+
+/** One pass of {@link relevance} over a list of elements; one context for the pass, its `self` set per element. */
+function markRelevant(
+  elements: readonly SurveyElement[],
+  parentRelevant: boolean,
+  next: Map<string, boolean>,
+  values: Map<string, string>,
+  byName: Map<string, Question>,
+  ctx: EvaluationContext,
+): void {
+  for (const element of elements) {
+    let own = parentRelevant;
+    if (own && element.relevantTree) {
+      ctx.self = typed(byName.get(element.name), values.get(element.name));
+      own = toBoolean(evaluate(element.relevantTree, ctx));
+    }
+    if (element.kind === 'group') markRelevant(element.children, own, next, values, byName, ctx);
+    else next.set(element.name, own);
+  }
 }
 
 function pickText(
