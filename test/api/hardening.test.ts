@@ -53,6 +53,26 @@ describe('limits are clear errors naming the limit', () => {
     });
   });
 
+  it('answers 413 to an oversized JSON body that declares no length, counting it as it streams', async () => {
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent > LIMITS.jsonBodyBytes + chunk.length) return controller.close();
+        sent += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    const res = await server.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ error: 'limit_exceeded', limit: 'jsonBodyBytes' });
+  });
+
   it('answers 429 naming requestsPerMinute past the rate, per account, and lets it through a minute later', async () => {
     const { app, advance } = clockApp(new Date(), { requestsPerMinute: { account: 5, anonymous: 3 } });
     const cookie = await signInCookie(app, 'planner'); // sign-in is the first (anonymous) request
