@@ -116,6 +116,35 @@ export function kitHeld(basis: Pick<IntakeBasis, 'intake' | 'kitEvents'>): RawBu
     using (person_id, item_id))`;
 }
 
+const LINE_ARRAYS = {
+  item_id: 'items',
+  unit: 'units',
+  preferred: 'preferred',
+  issued: 'issued',
+  depot_id: 'depots',
+} as const;
+
+/**
+ * A run's allocation lines straight from `allocation_sets` (migration 012), unnesting only the arrays asked for:
+ * the view `allocations` unnests every array and joins the reasons, which a report summing a whole run does not
+ * need. Columns: person_id and the ones asked for, named as in the view.
+ */
+export function allocationLines(
+  runId: string,
+  columns: readonly (keyof typeof LINE_ARRAYS)[],
+): RawBuilder<unknown> {
+  const arrays = sql.join(columns.map((c) => sql.ref(`s.${LINE_ARRAYS[c]}`)));
+  const names = sql.join(columns.map((c) => sql.ref(c)));
+  return sql`(select s.person_id, l.* from allocation_sets s cross join lateral unnest(${arrays}) as l(${names})
+    where s.run_id = ${runId})`;
+}
+
+/** The people of a run each of whose lines found a unit (nothing left without). Column: person_id. */
+export function fullyAllocated(runId: string): RawBuilder<unknown> {
+  return sql`(select person_id from allocation_sets where run_id = ${runId}
+    and array_position(issued, null) is null)`;
+}
+
 /** Entitlements as a relation `e(item, qty)` for a FROM or JOIN clause. */
 export function entitlementRelation(entitlements: { item: string; qty: number }[]): RawBuilder<unknown> {
   return sql`unnest(${entitlements.map((e) => e.item)}::text[], ${entitlements.map(

@@ -5,6 +5,7 @@ import type { ServiceContext } from '../context.ts';
 import {
   checkTimeZone,
   entitlementRelation,
+  fullyAllocated,
   type IntakeBasis,
   intakeBasis,
   kitHeld,
@@ -79,7 +80,7 @@ export async function intakeDashboard(
     kitted as (
       select h.person_id from held h join ${ent} on e.item = h.item_id
       where h.held >= e.qty group by h.person_id having count(*) = ${basis.entitlements.length}),
-    resolved as (select distinct person_id from allocations where run_id = ${runId}),
+    resolved as (select person_id from allocation_sets where run_id = ${runId}),
     events as (
       select 'a' as kind, at from first_answer
       union all select 'r', fa.at from first_answer fa join resolved using (person_id)
@@ -95,8 +96,7 @@ export async function intakeDashboard(
       (select coalesce(sum(issued), 0)::int from held) as issued,
       (select coalesce(sum(returned), 0)::int from held) as returned,
       (select coalesce(sum(lost), 0)::int from held) as lost,
-      (select count(*)::int from (select person_id from allocations where run_id = ${acceptedId}
-        group by person_id having bool_and(issued is not null)) a) as allocated`;
+      (select count(*)::int from ${fullyAllocated(acceptedId)} a) as allocated`;
 
   const [figures, shortages, queue] = await Promise.all([
     figuresQuery.execute(ctx.db).catch((err: { code?: string }) => {

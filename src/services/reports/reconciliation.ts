@@ -3,7 +3,9 @@ import { InputError } from '../../domain/errors.ts';
 import { DRILL_FIGURES, type DrillFigure } from '../../domain/reports/figures.ts';
 import type { ServiceContext } from '../context.ts';
 import {
+  allocationLines,
   entitlementRelation,
+  fullyAllocated,
   type IntakeBasis,
   intakeBasis,
   kitHeld,
@@ -71,17 +73,19 @@ export async function reconciliation(ctx: ServiceContext, intakeId: string): Pro
       allocated: number;
     }>`
       with held as ${kitHeld(basis)},
+      -- Per person max(0, qty − held) = qty − min(qty, held), and a person with no row holds 0: so what is still
+      -- owed is people × qty less Σ min(qty, held) over the rows there are, without pairing every person with
+      -- every item.
       gaps as (
-        select e.item, sum(greatest(0, e.qty - coalesce(h.held, 0)))::int as outstanding,
-          sum(greatest(0, coalesce(h.held, 0) - e.qty))::int as over
-        from people p cross join ${ent}
-        left join held h on h.person_id = p.id and h.item_id = e.item
-        where p.intake_id = ${intakeId} group by e.item),
+        select e.item, (${basis.people}::int * e.qty - coalesce(sum(least(e.qty, h.held)), 0))::int as outstanding,
+          coalesce(sum(greatest(0, h.held - e.qty)), 0)::int as over
+        from ${ent} left join held h on h.item_id = e.item
+        group by e.item, e.qty),
       moved as (select item_id as item, sum(issued)::int as issued, sum(returned)::int as returned,
           sum(lost)::int as lost
         from held group by 1),
-      alloc as (select item_id as item, count(*)::int as allocated from allocations
-        where run_id = ${accepted} and issued is not null group by 1)
+      alloc as (select item_id as item, count(*)::int as allocated
+        from ${allocationLines(accepted, ['item_id', 'issued'])} a where issued is not null group by 1)
       select g.item, coalesce(m.issued, 0) as issued, coalesce(m.returned, 0) as returned,
         coalesce(m.lost, 0) as lost, g.outstanding,
         g.over, coalesce(a.allocated, 0) as allocated
@@ -395,11 +399,10 @@ function personSet(basis: IntakeBasis, intakeId: string, q: DrillQuery): RawBuil
     case 'answered':
       return sql`(select distinct person_id as person, 1 as qty from submissions where intake_id = ${intakeId})`;
     case 'resolved':
-      return sql`(select distinct person_id as person, 1 as qty from allocations
-        where run_id = ${basis.run?.id ?? ''} ${itemFilter(sql.ref('item_id'))})`;
+      return sql`(select distinct person_id as person, 1 as qty
+        from ${allocationLines(basis.run?.id ?? '', ['item_id'])} a where true ${itemFilter(sql.ref('item_id'))})`;
     case 'allocated':
-      return sql`(select person_id as person, 1 as qty from allocations where run_id = ${basis.acceptedRun ?? ''}
-        group by person_id having bool_and(issued is not null))`;
+      return sql`(select person_id as person, 1 as qty from ${fullyAllocated(basis.acceptedRun ?? '')} a)`;
     case 'issued':
       return sql`(select distinct person_id as person, 1 as qty from ${kitMovements(intakeId)} km
         where type = 'issue' ${itemFilter(sql.ref('item_id'))} ${sizeFilter(sql.ref('size'))})`;
@@ -423,8 +426,8 @@ function personSet(basis: IntakeBasis, intakeId: string, q: DrillQuery): RawBuil
         where p.intake_id = ${intakeId} group by p.id)`;
     }
     case 'unmet':
-      return sql`(select person_id as person, count(*) as qty from allocations
-        where run_id = ${basis.run?.id ?? ''} and issued is null
+      return sql`(select person_id as person, count(*) as qty
+        from ${allocationLines(basis.run?.id ?? '', ['item_id', 'preferred', 'issued'])} a where issued is null
         ${itemFilter(sql.ref('item_id'))} ${sizeFilter(sql.ref('preferred'))} group by person_id)`;
     default:
       throw new InputError([{ field: 'figure', reason: `unknown figure "${q.figure as string}"` }]);

@@ -88,7 +88,9 @@ export async function sizeDistribution(
       from (select distinct on (intake_id) id, intake_id from allocation_runs
             where intake_id <> ${intakeId} and status in ('accepted', 'proposed')
             order by intake_id, created_at desc, id desc) r
-      join allocations a on a.run_id = r.id and a.item_id = ${itemId} and a.unit = 1
+      join allocation_sets s on s.run_id = r.id
+      cross join lateral unnest(s.items, s.units, s.preferred) as a(item_id, unit, preferred)
+      where a.item_id = ${itemId} and a.unit = 1
       group by 1, 2`.execute(ctx.db),
   ]);
   const counts = new Map<string, number>();

@@ -3,7 +3,7 @@ import { forecastDemand } from '../../domain/planning/index.ts';
 import type { ServiceContext } from '../context.ts';
 import { tariffRows } from '../planning.ts';
 import { listBalances } from '../stock-queries.ts';
-import { intakeBasis, kitMovements, n } from './common.ts';
+import { allocationLines, intakeBasis, kitMovements, n } from './common.ts';
 
 export interface StockRow {
   item: string;
@@ -129,13 +129,12 @@ export async function intakeDemand(
 ): Promise<{ item: string; size: string; demand: number; issued: number }[]> {
   const basis = await intakeBasis(ctx, intakeId);
   const runId = basis.run?.id ?? '';
-  const [known, people, tariff, issued] = await Promise.all([
-    sql<{ item: string; size: string; units: number }>`
-      select item_id as item, preferred as size, count(*)::int as units
-      from allocations where run_id = ${runId} group by 1, 2`.execute(ctx.db),
-    sql<{ item: string; people: number }>`
-      select item_id as item, count(distinct person_id)::int as people
-      from allocations where run_id = ${runId} group by 1`.execute(ctx.db),
+  const [known, tariff, issued] = await Promise.all([
+    // Every unit of an item carries the person's one preferred size, and whoever has the item has its unit 1.
+    sql<{ item: string; size: string; units: number; people: number }>`
+      select item_id as item, preferred as size, count(*)::int as units,
+        count(*) filter (where unit = 1)::int as people
+      from ${allocationLines(runId, ['item_id', 'unit', 'preferred'])} a group by 1, 2`.execute(ctx.db),
     tariffRows(ctx, basis.intake.tariff),
     sql<{ item: string; size: string; issued: number }>`
       select item_id as item, size, sum(case when type = 'issue' then qty else -qty end)::int as issued
@@ -151,7 +150,8 @@ export async function intakeDemand(
   };
   const entitled = new Set(basis.entitlements.map((e) => e.item));
   for (const r of known.rows) if (entitled.has(r.item)) add(r.item, r.size, n(r.units), 0);
-  const knownPeople = new Map(people.rows.map((r) => [r.item, n(r.people)]));
+  const knownPeople = new Map<string, number>();
+  for (const r of known.rows) knownPeople.set(r.item, (knownPeople.get(r.item) ?? 0) + n(r.people));
   for (const ent of basis.entitlements) {
     const count = basis.people - (knownPeople.get(ent.item) ?? 0);
     if (count <= 0) continue;
