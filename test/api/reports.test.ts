@@ -959,6 +959,14 @@ describe('losses that are not this intake’s', () => {
       .execute();
     expect(kit.map((k) => k.kind)).toEqual(['issue', 'loss']);
     expect(await totals()).toEqual(before);
+    // That intake's one person holds nothing (the cap was lost, nothing else was issued): every unit of every
+    // entitlement is still owed, items nobody holds included.
+    const other = await get<{
+      byItem: { item: string; entitled: number; held: number; outstanding: number }[];
+    }>('/api/reports/intakes/W-2027-01/reconciliation');
+    expect(other.body.byItem.length).toBeGreaterThan(1);
+    for (const row of other.body.byItem)
+      expect(row, row.item).toMatchObject({ held: 0, outstanding: row.entitled });
   });
 
   it('counts no loss on a database from before the kit record (no kit_events table)', async () => {

@@ -75,9 +75,11 @@ export async function reconciliation(ctx: ServiceContext, intakeId: string): Pro
       with held as ${kitHeld(basis)},
       -- Per person max(0, qty − held) = qty − min(qty, held), and a person with no row holds 0: so what is still
       -- owed is people × qty less Σ min(qty, held) over the rows there are, without pairing every person with
-      -- every item.
+      -- every item. (least() skips a null, so the row an item without holdings gets from the left join is left
+      -- out by the filter, not counted as qty.)
       gaps as (
-        select e.item, (${basis.people}::int * e.qty - coalesce(sum(least(e.qty, h.held)), 0))::int as outstanding,
+        select e.item, (${basis.people}::int * e.qty
+            - coalesce(sum(least(e.qty, h.held)) filter (where h.held is not null), 0))::int as outstanding,
           coalesce(sum(greatest(0, h.held - e.qty)), 0)::int as over
         from ${ent} left join held h on h.item_id = e.item
         group by e.item, e.qty),
