@@ -1,7 +1,8 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle } from '../../src/db/create-db.ts';
 import { migrateToLatest, migrateUpTo } from '../../src/db/migrate.ts';
+import type { AllocationTable } from '../../src/db/schema.ts';
 import { createScratchDatabase } from '../../src/db/scratch-database.ts';
 import { TEST_DB_KIND, testDatabaseUrl } from '../support/db.ts';
 
@@ -27,16 +28,18 @@ afterAll(async () => {
   await drop?.();
 });
 
-type Line = {
-  run_id: string;
-  person_id: string;
-  item_id: string;
-  unit: number;
-  preferred: string;
-  issued: string | null;
-  depot_id: string | null;
-  reason: { key: string; params: Record<string, string | number> } | null;
-};
+type Line = Selectable<AllocationTable>;
+
+const line = (
+  run_id: string,
+  person_id: string,
+  item_id: string,
+  unit: number,
+  preferred: string,
+  issued: string | null,
+  depot_id: string | null,
+  reason: Line['reason'],
+): Line => ({ run_id, person_id, item_id, unit, preferred, issued, depot_id, reason });
 
 const readLines = async (db: Kysely<unknown>) =>
   (
@@ -62,76 +65,13 @@ describe(`allocation sets migration (${TEST_DB_KIND})`, () => {
     };
     const none = { key: 'reason.unmetNoStock', params: { item: 'cap', preferred: '57', unmetCost: 1000 } };
     const lines: Line[] = [
-      {
-        run_id: 'R-1',
-        person_id: 'P-1',
-        item_id: 'boots',
-        unit: 1,
-        preferred: '265',
-        issued: '270',
-        depot_id: 'D-1',
-        reason: up,
-      },
-      {
-        run_id: 'R-1',
-        person_id: 'P-1',
-        item_id: 'cap',
-        unit: 1,
-        preferred: '57',
-        issued: null,
-        depot_id: null,
-        reason: none,
-      },
-      {
-        run_id: 'R-1',
-        person_id: 'P-1',
-        item_id: 'shirt',
-        unit: 1,
-        preferred: '48',
-        issued: '48',
-        depot_id: 'D-1',
-        reason: null,
-      },
-      {
-        run_id: 'R-1',
-        person_id: 'P-1',
-        item_id: 'shirt',
-        unit: 2,
-        preferred: '48',
-        issued: '48',
-        depot_id: 'D-1',
-        reason: null,
-      },
-      {
-        run_id: 'R-1',
-        person_id: 'P-2',
-        item_id: 'boots',
-        unit: 1,
-        preferred: '265',
-        issued: '270',
-        depot_id: 'D-1',
-        reason: up,
-      },
-      {
-        run_id: 'R-1',
-        person_id: 'P-3',
-        item_id: 'boots',
-        unit: 1,
-        preferred: '250',
-        issued: '250',
-        depot_id: 'D-1',
-        reason: null,
-      },
-      {
-        run_id: 'R-2',
-        person_id: 'P-1',
-        item_id: 'boots',
-        unit: 1,
-        preferred: '265',
-        issued: null,
-        depot_id: null,
-        reason: none,
-      },
+      line('R-1', 'P-1', 'boots', 1, '265', '270', 'D-1', up),
+      line('R-1', 'P-1', 'cap', 1, '57', null, null, none),
+      line('R-1', 'P-1', 'shirt', 1, '48', '48', 'D-1', null),
+      line('R-1', 'P-1', 'shirt', 2, '48', '48', 'D-1', null),
+      line('R-1', 'P-2', 'boots', 1, '265', '270', 'D-1', up),
+      line('R-1', 'P-3', 'boots', 1, '250', '250', 'D-1', null),
+      line('R-2', 'P-1', 'boots', 1, '265', null, null, none),
     ];
     for (const l of lines)
       await sql`insert into allocations (run_id, person_id, item_id, unit, preferred, issued, depot_id, reason)
