@@ -12,6 +12,7 @@ import {
   type TicketTimes,
   waits,
 } from '../domain/stations/index.ts';
+import { checkedTimeZone, startOfDayIn } from '../domain/time-zone.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { personName } from './person-name.ts';
 import { entitlementsByRole } from './planning.ts';
@@ -292,8 +293,12 @@ async function ticketTimes(ctx: ServiceContext, intakeId: string): Promise<Ticke
 const round1 = (n: number | undefined | null) =>
   n === undefined || n === null ? null : Math.round(n * 10) / 10;
 
-/** What the large display shows: each station's current person, who waits, the measured rate and the wait. */
-export async function queueBoard(ctx: ServiceContext, intakeId: string) {
+/**
+ * What the large display shows: each station's current person, who waits, the measured rate and the wait. "Served
+ * today" counts from midnight in `timeZone` (the board's own, sent by the page; UTC when not given).
+ */
+export async function queueBoard(ctx: ServiceContext, intakeId: string, opts: { timeZone?: string } = {}) {
+  const timeZone = checkedTimeZone(opts.timeZone ?? 'UTC');
   await intakeOrThrow(ctx, intakeId);
   const now = ctx.now().getTime();
   const [stations, times, current, next] = await Promise.all([
@@ -316,8 +321,7 @@ export async function queueBoard(ctx: ServiceContext, intakeId: string) {
       .execute(),
   ]);
   const hourAgo = now - 3_600_000;
-  const startOfDay = new Date(now);
-  startOfDay.setUTCHours(0, 0, 0, 0);
+  const startOfDay = startOfDayIn(now, timeZone);
   const waiting = times.filter((t) => t.status === 'waiting').length;
   const rate = perStationPerHour(times, now);
   const active = new Set(
@@ -345,7 +349,7 @@ export async function queueBoard(ctx: ServiceContext, intakeId: string) {
     perStationPerHour: round1(rate),
     etaMinutes: etaMinutes(waiting, rate, active.size || stations.length),
     medianWaitMinutes: round1(quantile(recentWaits, 0.5)),
-    servedToday: times.filter((t) => t.servedAt !== null && t.servedAt >= startOfDay.getTime()).length,
+    servedToday: times.filter((t) => t.servedAt !== null && t.servedAt >= startOfDay).length,
   };
 }
 

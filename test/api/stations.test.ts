@@ -512,6 +512,18 @@ describe('board, throughput and person', () => {
     expect(board.body.stations.find((s) => s.id === 'N-4')!.servedLastHour).toBe(1);
     expect(board.body.servedToday).toBe(1);
     expect(board.body.perStationPerHour).toBe(1);
+    // "Served today" counts from midnight where the board hangs; an unknown zone is refused by name.
+    const seoul = await call<{ servedToday: number }>(
+      'GET',
+      `/api/queue/board?intakeId=${INTAKE}&tz=Asia/Seoul`,
+    );
+    expect(seoul.body.servedToday).toBe(1);
+    const mars = await call<{ issues: { field: string }[] }>(
+      'GET',
+      `/api/queue/board?intakeId=${INTAKE}&tz=Mars/Olympus`,
+    );
+    expect(mars.status).toBe(400);
+    expect(mars.body.issues[0]!.field).toBe('tz');
     const tp = await call<{ issued: number; entitled: number; stations: { id: string; served: number }[] }>(
       'GET',
       `/api/queue/throughput?intakeId=${INTAKE}`,

@@ -148,7 +148,13 @@ const board = kitoutRoute({
   path: '/api/queue/board',
   roles: ANY_ROLE,
   summary: "The queue board of an intake: each station's current person, who waits, measured rate and ETA",
-  request: { query: IntakeQuery },
+  request: {
+    query: IntakeQuery.extend({
+      tz: z.string().max(64).optional().openapi({
+        description: 'Time zone for "served today" (IANA name, e.g. Asia/Seoul); UTC when left out',
+      }),
+    }),
+  },
   responses: {
     200: json(
       z.object({
@@ -427,7 +433,10 @@ export function registerStationRoutes(app: App, deps: ServerDeps): void {
     c.json({ ticket: await markServed(ctx, actorOf(c), c.req.valid('param').ticketId) }, 200),
   );
 
-  app.openapi(board, async (c) => c.json(await queueBoard(ctx, c.req.valid('query').intakeId), 200));
+  app.openapi(board, async (c) => {
+    const q = c.req.valid('query');
+    return c.json(await queueBoard(ctx, q.intakeId, { timeZone: q.tz }), 200);
+  });
   app.openapi(throughput, async (c) =>
     c.json(await queueThroughput(ctx, c.req.valid('query').intakeId), 200),
   );

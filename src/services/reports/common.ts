@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
-import { InputError, NotFoundError } from '../../domain/errors.ts';
+import { NotFoundError } from '../../domain/errors.ts';
+import { checkedTimeZone } from '../../domain/time-zone.ts';
 import type { ServiceContext } from '../context.ts';
 import { entitlementsFor } from '../planning.ts';
 
@@ -152,11 +153,9 @@ export function entitlementRelation(entitlements: { item: string; qty: number }[
   )}::int[]) as e(item, qty)`;
 }
 
-const TIME_ZONE = /^(UTC|[A-Za-z]+(\/[A-Za-z0-9_+-]+){1,2})$/;
-
+/** A time zone name for a report's buckets, or an input error naming `tz`. */
 export function checkTimeZone(tz: string): string {
-  if (!TIME_ZONE.test(tz)) throw new InputError([{ field: 'tz', reason: `"${tz}" is not a time zone name` }]);
-  return tz;
+  return checkedTimeZone(tz, 'tz');
 }
 
 /** Whether a table exists (the stations tables arrive with migration 007; reports work without them). */

@@ -37,7 +37,10 @@ export function BoardPage() {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const load = async () => {
       try {
-        const next = await api<Board>('/api/queue/board', { query: { intakeId } });
+        const next = await api<Board>('/api/queue/board', {
+          // "Served today" from midnight where the board hangs.
+          query: { intakeId, tz: Intl.DateTimeFormat().resolvedOptions().timeZone },
+        });
         if (!alive) return;
         setBoard(next);
         setError(undefined);
