@@ -22,12 +22,30 @@ describe('allocate bench', () => {
   it('runs the product path end to end on PGlite: answers to reservations', async () => {
     const report = await bench({
       log: () => {},
-      args: { people: '50', 'big-people': '0', highs: 'per-item', 'db-people': '120' },
+      args: { people: '50', 'big-people': '0', highs: 'per-item', 'db-people': '120', 'pg-people': '0' },
     });
     expect(report.goals.pglite_12k_end_to_end_s).toMatchObject({ unit: 's', limit: 2 });
     const e2e = report.details.pglite_end_to_end as { people: number; reservations: number };
     expect(e2e.people).toBe(120);
     expect(e2e.reservations).toBeGreaterThan(0);
+  });
+
+  // The PostgreSQL path (a scratch database, a child process measured apart) at a small size, where a server is set.
+  it.skipIf(!process.env.DATABASE_URL)('runs the product path on PostgreSQL in a child process', async () => {
+    const report = await bench({
+      log: () => {},
+      args: { people: '50', 'big-people': '0', highs: 'per-item', 'db-people': '0', 'pg-people': '240' },
+    });
+    expect(report.goals.postgres_1200k_peak_mb).toMatchObject({ unit: 'MB', limit: 2000 });
+    const pg = report.details.postgres_end_to_end as {
+      people: number;
+      allocationSets: number;
+      peakRssMb: number;
+    };
+    expect(pg.people).toBe(240);
+    // Everyone answered and has a row of their own; the child's memory was measured.
+    expect(pg.allocationSets).toBe(240);
+    expect(pg.peakRssMb).toBeGreaterThan(0);
   });
 
   it('refuses options it cannot use', async () => {
