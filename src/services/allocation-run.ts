@@ -190,9 +190,9 @@ function textArray(values: readonly (string | null)[]): string {
 }
 
 /**
- * The run's allocations as one row per person (see migration 012), yielded as JSON documents of `size` people. The units of a
- * person are adjacent (handed out in id order, and the unit separator sorts first); their lines are gathered into
- * parallel arrays by item and unit. A line where the person got their own size from their own site's store needs
+ * The run's allocations as one row per person (see migration 012), yielded as JSON documents of `size` people.
+ * The units of a person are adjacent (handed out in id order, and the unit separator sorts first); their lines are
+ * gathered into parallel arrays as they go by, one unit after another. A line where the person got their own size from their own site's store needs
  * no stored reason (it is built when read); any other line names its reason by number in `reasonIds`, which
  * numbers each distinct reason once (the explainer hands back one object per distinct line).
  */
@@ -203,17 +203,16 @@ function* personSets(
   reasonIds: Map<Reason, number>,
   size: number,
 ): Generator<string> {
-  type Line = {
-    item: string;
-    unit: number;
-    preferred: string;
-    issued: string | null;
-    depot: string | null;
-    reason: number | null;
-  };
+  // A person's lines, column by column, in the order they are handed out (unit by unit); readers that care about
+  // order sort by item and unit themselves.
+  const items: string[] = [];
+  const units: number[] = [];
+  const preferred: string[] = [];
+  const issued: (string | null)[] = [];
+  const depots: (string | null)[] = [];
+  const reasons: (number | null)[] = [];
   let batch: string[] = [];
   let current: string | undefined;
-  let lines: Line[] = [];
   let explained = false;
   let previous = '';
   const flush = () => {
@@ -222,19 +221,18 @@ function* personSets(
     if (current <= previous && previous !== '')
       throw new Error(`the allocation of ${current} is not contiguous`);
     previous = current;
-    lines.sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : a.unit - b.unit));
     batch.push(
       JSON.stringify({
         p: current,
-        i: textArray(lines.map((l) => l.item)),
-        u: `{${lines.map((l) => l.unit).join(',')}}`,
-        w: textArray(lines.map((l) => l.preferred)),
-        s: textArray(lines.map((l) => l.issued)),
-        d: textArray(lines.map((l) => l.depot)),
-        r: explained ? `{${lines.map((l) => l.reason ?? 'NULL').join(',')}}` : null,
+        i: textArray(items),
+        u: `{${units.join(',')}}`,
+        w: textArray(preferred),
+        s: textArray(issued),
+        d: textArray(depots),
+        r: explained ? `{${reasons.map((r) => r ?? 'NULL').join(',')}}` : null,
       }),
     );
-    lines = [];
+    items.length = units.length = preferred.length = issued.length = depots.length = reasons.length = 0;
     explained = false;
   };
   for (const a of allocations) {
@@ -252,16 +250,21 @@ function* personSets(
     const site = a.person.site;
     for (const item in a.items) {
       const got = a.items[item] ?? null;
-      const preferred = a.person.sizes[item]!;
+      const wanted = a.person.sizes[item]!;
       let reason: number | null = null;
       // Most people get their own size from their own site's store; only the others need the explainer.
-      if (!got || got.issued !== preferred || siteOf.get(got.depot) !== site) {
-        const r = explain.line(item, preferred, site, got);
+      if (!got || got.issued !== wanted || siteOf.get(got.depot) !== site) {
+        const r = explain.line(item, wanted, site, got);
         reason = reasonIds.get(r) ?? reasonIds.size + 1;
         reasonIds.set(r, reason);
         explained = true;
       }
-      lines.push({ item, unit, preferred, issued: got?.issued ?? null, depot: got?.depot ?? null, reason });
+      items.push(item);
+      units.push(unit);
+      preferred.push(wanted);
+      issued.push(got?.issued ?? null);
+      depots.push(got?.depot ?? null);
+      reasons.push(reason);
     }
   }
   flush();
