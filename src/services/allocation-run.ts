@@ -192,9 +192,10 @@ function textArray(values: readonly (string | null)[]): string {
 /**
  * The run's allocations as one row per person (see migration 012), yielded as JSON documents of `size` people.
  * The units of a person are adjacent (handed out in id order, and the unit separator sorts first); their lines are
- * gathered into parallel arrays as they go by, one unit after another. A line where the person got their own size from their own site's store needs
- * no stored reason (it is built when read); any other line names its reason by number in `reasonIds`, which
- * numbers each distinct reason once (the explainer hands back one object per distinct line).
+ * gathered into parallel arrays as they go by, one unit after another. A line where the person got their own size
+ * from their own site's store needs no stored reason (it is built when read); any other line names its reason by
+ * number in `reasonIds`, which numbers each distinct reason once (the explainer hands back one object per distinct
+ * line).
  */
 function* personSets(
   allocations: ReturnType<typeof allocatePeople>['allocations'],

@@ -143,6 +143,32 @@ describe('explainer', () => {
   });
 });
 
+describe('explainer.line', () => {
+  it('hands back one object per distinct line, equal to what explaining the whole person says', () => {
+    const intake = generateIntake({ seed: 6, people: 400 });
+    const instance = instanceOf(intake);
+    const { flows } = solveAllocation(instance);
+    const explain = explainer(instance, flows);
+    const distinct = new Set<Reason>();
+    let lines = 0;
+    for (const a of handOut(intake.people, flows)) {
+      for (const r of explain(a)) {
+        const got = a.items[r.item] ?? null;
+        const one = explain.line(r.item, a.person.sizes[r.item]!, a.person.site, got);
+        expect(one).toBe(r);
+        // A fresh explainer (no memory) says the same thing.
+        expect(explainer(instance, flows).line(r.item, a.person.sizes[r.item]!, a.person.site, got)).toEqual(
+          r,
+        );
+        distinct.add(one);
+        lines++;
+      }
+    }
+    // People of one class who got the same thing share a reason.
+    expect(distinct.size).toBeLessThan(lines / 4);
+  });
+});
+
 describe('allocation messages', () => {
   const catalogues = { en, ru, ko } as Record<string, Messages>;
   const flatten = (m: Messages, prefix = ''): Record<string, string> =>
