@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolvedPeople, resolvedPeoplePages } from '../../src/services/resolution.ts';
 import { insertMeasuredAnswers } from '../../src/services/submissions-demo.ts';
 import { signInCookie, startTestServer, type TestServer } from '../support/server.ts';
 
@@ -79,6 +80,42 @@ describe('allocation for an intake', () => {
     const unmet = first.summary.items.reduce((s, i) => s + i.unmet, 0);
     expect(first.unmet).toBe(unmet);
     expect(first.objective).toBeGreaterThanOrEqual(unmet * 1000);
+  });
+
+  it('stores every line once, and its summary agrees with the stored lines', async () => {
+    const lines = await server.db.db
+      .selectFrom('allocations')
+      .selectAll()
+      .where('run_id', '=', first.id)
+      .execute();
+    const keys = new Set(lines.map((l) => `${l.person_id}|${l.item_id}|${l.unit}`));
+    expect(keys.size).toBe(lines.length);
+    expect(new Set(lines.map((l) => l.person_id)).size).toBe(300);
+    for (const item of first.summary.items) {
+      const of = lines.filter((l) => l.item_id === item.item);
+      expect(item, item.item).toEqual({
+        item: item.item,
+        demand: of.length,
+        preferred: of.filter((l) => l.issued === l.preferred).length,
+        substituted: of.filter((l) => l.issued !== null && l.issued !== l.preferred).length,
+        unmet: of.filter((l) => l.issued === null).length,
+      });
+    }
+    const reserved = new Map<string, number>();
+    for (const l of lines.filter((l) => l.issued !== null)) {
+      const k = `${l.depot_id}|${l.item_id}|${l.issued}`;
+      reserved.set(k, (reserved.get(k) ?? 0) + 1);
+    }
+    expect(asMap(first.summary.reservations)).toEqual(reserved);
+    // Every line that is not the person's own size from their site's store says why, from the run's reasons.
+    for (const l of lines.filter((l) => l.issued === null)) expect(l.reason?.key).toMatch(/^reason\.unmet/);
+    // Read a page at a time, the answers resolve to the same people as read at once.
+    const all = await resolvedPeople(server.ctx, 'W-2026-12');
+    const paged: string[] = [];
+    for await (const page of resolvedPeoplePages(server.ctx, 'W-2026-12', 7))
+      paged.push(...page.map((p) => p.person));
+    expect(paged).toEqual(all.map((p) => p.person));
+    expect(paged.length).toBe(300);
   });
 
   it('never gives a smaller garment or boot than preferred, and never more than a depot holds', async () => {
