@@ -643,11 +643,21 @@ describe('reconciliation', () => {
     const losses = await countedLosses();
     const all = await get<{
       total: number;
-      rows: { person: string; lost: number; held: number; outstanding: number; entitled: number }[];
+      rows: {
+        person: string;
+        lost: number;
+        held: number;
+        outstanding: number;
+        entitled: number;
+        items: Record<string, number>;
+      }[];
     }>(`/api/reports/intakes/${INTAKE}/reconciliation/people?limit=100`);
     expect(all.body.total).toBe(40);
+    expect(all.body.rows.map((r) => r.person)).toEqual([...peopleIds].sort());
     for (const r of all.body.rows) {
       const per = held.get(r.person);
+      // What they hold of each entitled item, 0 for what they hold none of.
+      expect(r.items).toEqual(Object.fromEntries(Object.keys(ENTITLED).map((i) => [i, per?.get(i) ?? 0])));
       expect(r.held).toBe([...(per?.values() ?? [])].reduce((s, q) => s + q, 0));
       expect(r.lost).toBe(sumQty(losses.filter((l) => l.person_id === r.person)));
       expect(r.entitled).toBe(Object.values(ENTITLED).reduce((s, q) => s + q, 0));
@@ -660,6 +670,12 @@ describe('reconciliation', () => {
       `/api/reports/intakes/${INTAKE}/reconciliation/people?only=outstanding`,
     );
     expect(owed.body.total).toBe(40 - fullyKitted(held).length);
+    // A page further on is the same rows as the whole list there.
+    const page = await get<{ total: number; rows: { person: string }[] }>(
+      `/api/reports/intakes/${INTAKE}/reconciliation/people?limit=5&offset=10`,
+    );
+    expect(page.body.total).toBe(40);
+    expect(page.body.rows.map((r) => r.person)).toEqual(all.body.rows.slice(10, 15).map((r) => r.person));
   });
 });
 

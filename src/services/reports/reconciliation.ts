@@ -198,6 +198,7 @@ export async function reconciliationPeople(
 ): Promise<{ total: number; rows: PersonReconciliation[] }> {
   const basis = await intakeBasis(ctx, intakeId);
   const ent = entitlementRelation(basis.entitlements);
+  const entitled = basis.entitlements.reduce((sum, e) => sum + e.qty, 0);
   const filter =
     q.only === 'outstanding'
       ? sql`where outstanding > 0`
@@ -216,19 +217,26 @@ export async function reconciliationPeople(
     total: number;
   }>`
     with held as ${kitHeld(basis)},
+    -- Per person, still owed = Σ qty − Σ min(qty, held) over the items they hold anything of: only their held rows
+    -- are read, and the per-item breakdown is built for the page alone.
+    mine as (
+      select h.person_id, sum(h.lost) as lost, sum(h.held) as held, sum(least(e.qty, h.held)) as covered
+      from held h join ${ent} on e.item = h.item_id group by h.person_id),
     per as (
-      select p.id as person, p.name, p.name_latin,
-        coalesce(sum(e.qty), 0)::int as entitled,
-        coalesce(sum(h.lost), 0)::int as lost,
-        coalesce(sum(h.held), 0)::int as held,
-        coalesce(sum(greatest(0, e.qty - coalesce(h.held, 0))), 0)::int as outstanding,
-        jsonb_object_agg(e.item, coalesce(h.held, 0)) filter (where e.item is not null) as items
-      from people p left join ${ent} on true
-      left join held h on h.person_id = p.id and h.item_id = e.item
-      where p.intake_id = ${intakeId} ${q.search ? sql`and p.id ilike ${`%${q.search}%`}` : sql``}
-      group by p.id, p.name, p.name_latin)
-    select *, count(*) over ()::int as total from per ${filter}
-    order by person limit ${q.limit} offset ${q.offset}`.execute(ctx.db);
+      select p.id as person, p.name, p.name_latin, ${entitled}::int as entitled,
+        coalesce(m.lost, 0)::int as lost, coalesce(m.held, 0)::int as held,
+        (${entitled}::int - coalesce(m.covered, 0))::int as outstanding
+      from people p left join mine m on m.person_id = p.id
+      where p.intake_id = ${intakeId} ${q.search ? sql`and p.id ilike ${`%${q.search}%`}` : sql``}),
+    page as (
+      select *, count(*) over ()::int as total from per ${filter}
+      order by person limit ${q.limit} offset ${q.offset})
+    select pg.person, pg.name, pg.name_latin, pg.entitled, pg.lost, pg.held, pg.outstanding, pg.total,
+      jsonb_object_agg(e.item, coalesce(h.held, 0)) filter (where e.item is not null) as items
+    from page pg left join ${ent} on true
+    left join held h on h.person_id = pg.person and h.item_id = e.item
+    group by pg.person, pg.name, pg.name_latin, pg.entitled, pg.lost, pg.held, pg.outstanding, pg.total
+    order by pg.person`.execute(ctx.db);
   return {
     total: n(rows[0]?.total),
     rows: rows.map((r) => ({
