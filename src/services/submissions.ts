@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { hashRequest } from '../db/repositories/idempotency.ts';
 import { ConflictError, InputError, type Issue } from '../domain/errors.ts';
 import { type Answers, validateAnswers } from '../domain/forms/answer-validation.ts';
+import { checkedTimeZone } from '../domain/time-zone.ts';
 import type { UiLanguage } from '../i18n/languages.ts';
 import { translatorFor } from '../i18n/node.ts';
 import type { Actor, ServiceContext } from './context.ts';
@@ -286,8 +287,6 @@ export async function listSubmissions(ctx: ServiceContext, q: SubmissionQuery) {
   };
 }
 
-const TIME_ZONE = /^(UTC|[A-Za-z]+(\/[A-Za-z0-9_+-]+){1,2})$/;
-
 /**
  * How far an intake has got: people on the roster, people with at least one submission, and per day (in the
  * caller's time zone) how many people answered for the first time.
@@ -297,8 +296,7 @@ export async function intakeProgress(
   intakeId: string,
   opts: { formId?: string; timeZone?: string } = {},
 ) {
-  const tz = opts.timeZone ?? 'UTC';
-  if (!TIME_ZONE.test(tz)) throw new InputError([{ field: 'tz', reason: `"${tz}" is not a time zone name` }]);
+  const tz = checkedTimeZone(opts.timeZone ?? 'UTC');
   const people = await ctx.db
     .selectFrom('people')
     .select(sql<number>`count(*)::int`.as('n'))
